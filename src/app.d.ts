@@ -1,0 +1,23 @@
+import type { SessionUser, ValidSession } from '$lib/server/auth';
+import type { Locale } from '$lib/i18n';
+import type { RequestContext } from '$lib/server/request-context';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			requestId?: string;
+			/** `unavailable` when the database could not answer: shown as "cannot verify now". */
+			code?: 'unavailable' | 'unexpected';
+		}
+		interface Locals {
+			user: SessionUser | null;
+			session: ValidSession | null;
+			locale: Locale;
+			context: RequestContext;
+			databaseUnavailable?: boolean;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import * as audit from '../lib/server/audit';
+import * as organizations from '../lib/server/organizations';
+import * as users from '../lib/server/users';
+import { localContext } from '../lib/server/request-context';
+import { loadDemo } from '../lib/server/demo';
+
+export class UsageError extends Error {}
+
+export interface Output {
+	json: unknown;
+	text: string;
+}
+
+type Options = Record<string, { type: 'string' | 'boolean' }>;
+type Values = Record<string, string | boolean | undefined>;
+
+interface Command {
+	usage: string;
+	options: Options;
+	run(values: Values): Promise<Output>;
+}
+
+const operator: audit.Actor = {
+	type: 'operator',
+	label: `cli:${process.env.USER ?? process.env.LOGNAME ?? 'operator'}`
+};
+const context = localContext('cli');
+
+function required(values: Values, name: string): string {
+	const value = values[name];
+	if (typeof value !== 'string' || value.trim() === '')
+		throw new UsageError(`--${name} is required`);
+	return value.trim();
+}
+
+async function organizationByCode(code: string) {
+	const organization = await organizations.findByCode(code);
+	if (!organization) throw new Error(`No organisation with code ${code} (add it with "org add")`);
+	return organization;
+}
+
+/** `--password-stdin`: one line from standard input, its trailing newline not part of it. */
+function readPasswordFromStdin(): string {
+	const input = readFileSync(0, 'utf8');
+	const line = input.split('\n')[0];
+	return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+export const commands: Record<string, Command> = {
+	'org add': {
+		usage: '--code 124249 --name 白子町',
+		options: { code: { type: 'string' }, name: { type: 'string' } },
+		async run(values) {
+			const input = { code: required(values, 'code'), name: required(values, 'name') };
+			const parsed = organizations.organizationInput.safeParse(input);
+			if (!parsed.success) throw new UsageError(parsed.error.issues[0].message);
+			const org = await organizations.add(parsed.data);
+			await audit.record({
+				action: 'org.add',
+				outcome: 'success',
+				actor: operator,
+				context,
+				organizationId: org.id,
+				detail: { code: org.code, name: org.name }
+			});
+			return {
+				json: { id: org.id, code: org.code, name: org.name },
+				text: `Added organisation ${org.code} ${org.name} (${org.id})`
+			};
+		}
+	},
+	'user add': {
+		usage:
+			'--org 124249 --username tanaka --role clerk|admin|auditor [--name 田中] [--password-stdin]',
+		options: {
+			org: { type: 'string' },
+			username: { type: 'string' },
+			role: { type: 'string' },
+			name: { type: 'string' },
+			'password-stdin': { type: 'boolean' }
+		},
+		async run(values) {
+			const role = required(values, 'role');
+			if (!users.ROLES.includes(role as users.Role)) {
+				throw new UsageError(`--role must be one of ${users.ROLES.join(', ')}`);
+			}
+			const parsed = users.newUserInput.safeParse({
+				username: required(values, 'username'),
+				displayName: typeof values.name === 'string' ? values.name : '',
+				role
+			});
+			if (!parsed.success)
+				throw new UsageError(`invalid --username (a-z, 0-9, . _ -; 2–32 characters)`);
+			const org = await organizationByCode(required(values, 'org'));
+			const password = values['password-stdin'] ? readPasswordFromStdin() : undefined;
+			const { user, password: generated } = await users.add(
+				{ organizationId: org.id, ...parsed.data, password },
+				operator,
+				context
+			);
+			return {
+				json: {
+					id: user.id,
+					username: user.username,
+					...(generated ? { password: generated } : {})
+				},
+				text:
+					`Added ${user.role} ${org.code}/${user.username} (${user.id})` +
+					(generated ? `\nInitial password (shown once): ${generated}` : '')
+			};
+		}
+	},
+	'user disable': {
+		usage: '--org 124249 --username tanaka',
+		options: { org: { type: 'string' }, username: { type: 'string' } },
+		async run(values) {
+			const code = required(values, 'org');
+			await organizationByCode(code);
+			const found = await users.findByOrgCode(code, required(values, 'username'));
+			if (!found) throw new Error(`No user ${values.username} in organisation ${code}`);
+			await users.setDisabled(found.organization.id, found.user.id, true, operator, context);
+			return {
+				json: { username: found.user.username, disabled: true },
+				text: `Disabled ${code}/${found.user.username}; their sessions have ended`
+			};
+		}
+	},
+	'audit verify': {
+		usage: 'walks every audit chain; exit 1 at the first broken link',
+		options: {},
+		async run() {
+			const result = await audit.verify();
+			if (!result.ok) {
+				const b = result.firstBroken!;
+				const error = new Error(
+					`Audit chain ${b.chain} is broken at seq ${b.seq} (event id ${b.id}): ${b.problem}`
+				);
+				Object.assign(error, { result });
+				throw error;
+			}
+			return {
+				json: result,
+				text: `Audit trail intact: ${result.events} events in ${result.chains} chains`
+			};
+		}
+	},
+	demo: {
+		usage: 'loads demo data (白子町, users, an issuer, certificates) and prints logins and keys',
+		options: {},
+		async run() {
+			const demo = await loadDemo();
+			return {
+				json: demo,
+				text: [
+					'Demo sign-ins (団体コード / ユーザーID / パスワード):',
+					...demo.users.map(
+						(u) => `  ${u.organizationCode} / ${u.username} / ${u.password}  (${u.role})`
+					),
+					...(demo.keys.length
+						? [
+								'Demo certificates (保証契約番号 / 認証キー):',
+								...demo.keys.map((k) => `  ${k.guaranteeNumber} / ${k.authKey}  (${k.kind})`)
+							]
+						: [])
+				].join('\n')
+			};
+		}
+	}
+};

@@ -1,0 +1,115 @@
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import * as auth from '$lib/server/auth';
+import { isDatabaseUnavailable } from '$lib/server/db';
+import { migrate } from '$lib/server/db/migrate';
+import { log } from '$lib/server/log';
+import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
+
+export const init: ServerInit = async () => {
+	await migrate();
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Request id, locale, security headers and one log line per request. */
+const handleContext: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const given = event.request.headers.get('x-request-id');
+	const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+	const lang = event.cookies.get('lang');
+	event.locals.locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
+	event.locals.context = {
+		requestId,
+		ip: event.getClientAddress(),
+		userAgent: event.request.headers.get('user-agent')
+	};
+	event.locals.user = null;
+	event.locals.session = null;
+
+	let response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+	if (event.locals.databaseUnavailable && response.status >= 500) {
+		response = new Response(response.body, { status: 503, headers: response.headers });
+		response.headers.set('retry-after', '5');
+	}
+	response.headers.set('x-request-id', requestId);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	response.headers.set('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
+
+	const { user } = event.locals as App.Locals;
+	if (user) response.headers.set('cache-control', 'private, no-store');
+	log.info({
+		requestId,
+		method: event.request.method,
+		path: event.url.pathname,
+		status: response.status,
+		ms: Math.round(performance.now() - started),
+		user: user?.id,
+		ip: event.locals.context.ip
+	});
+	return response;
+};
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(auth.SESSION_COOKIE);
+	if (!token) return resolve(event);
+	let result;
+	try {
+		result = await auth.validateSessionToken(token);
+	} catch (cause) {
+		if (!isDatabaseUnavailable(cause)) throw cause;
+		event.locals.databaseUnavailable = true;
+		error(503, {
+			message: messages(event.locals.locale).common.errors.unavailable,
+			code: 'unavailable'
+		});
+	}
+	if (result) {
+		auth.setSessionTokenCookie(event, token, result.session.expiresAt);
+		event.locals.user = result.user;
+		event.locals.session = result.session;
+	} else {
+		auth.deleteSessionTokenCookie(event);
+	}
+	return resolve(event);
+};
+
+/** Layout guards do not cover form actions or endpoints: every `(app)` request is checked here. */
+const guardApp: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id ?? '';
+	if (!routeId.startsWith('/(app)')) return resolve(event);
+	const user = event.locals.user;
+	if (!user) redirect(303, '/login');
+	const m = messages(event.locals.locale).common.errors;
+	if (routeId.startsWith('/(app)/admin') && user.role !== 'admin') error(403, m.forbidden);
+	if (routeId.startsWith('/(app)/audit') && user.role === 'clerk') error(403, m.forbidden);
+	if (user.mustChangePassword && routeId !== '/(app)/account/password') {
+		redirect(303, '/account/password');
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleContext, handleAuth, guardApp);
+
+export const handleError: HandleServerError = ({ error: cause, event, status }) => {
+	const requestId = event.locals.context?.requestId ?? crypto.randomUUID();
+	const m = messages(event.locals.locale ?? DEFAULT_LOCALE).common.errors;
+	if (isDatabaseUnavailable(cause)) {
+		event.locals.databaseUnavailable = true;
+		log.warn({ requestId, err: String(cause) }, 'database unavailable');
+		return { message: m.unavailable, requestId, code: 'unavailable' };
+	}
+	if (status === 404) return { message: m.notFound, requestId };
+	log.error({ requestId, err: cause }, 'unexpected error');
+	return { message: m.unexpected, requestId, code: 'unexpected' };
+};

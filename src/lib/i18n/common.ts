@@ -1,0 +1,75 @@
+export const ja = {
+	appName: 'Kensho 検証',
+	appTagline: '電子保証 照合ポータル',
+	skipToContent: '本文へ移動',
+	nav: {
+		label: 'メインメニュー',
+		home: 'ホーム',
+		verify: '電子証書の照合',
+		contracts: '案件',
+		audit: '監査ログ',
+		admin: 'ユーザー管理',
+		account: 'パスワード変更'
+	},
+	signedInAs: (org: string, user: string) => `${org}　${user}`,
+	signOut: 'ログアウト',
+	language: '言語',
+	switchTo: 'English',
+	roles: { clerk: '担当者', admin: '管理者', auditor: '監査' },
+	home: {
+		title: 'ホーム',
+		welcome: (name: string) => `${name} さん、ようこそ。`,
+		verifyLead:
+			'受注者から提出された「認証キーのお知らせ」の保証契約番号と認証キーで、電子証書を照合します。',
+		verifyAction: '電子証書を照合する'
+	},
+	errors: {
+		title: 'エラー',
+		notFound: 'ページが見つかりません。',
+		forbidden: 'このページを表示する権限がありません。',
+		unavailable: '現在確認できません。しばらくしてから再度お試しください。',
+		unexpected: '予期しないエラーが発生しました。',
+		requestId: (id: string) => `問い合わせ番号: ${id}`,
+		backHome: 'ホームへ戻る',
+		retry: '再試行'
+	},
+	required: '必須'
+};
+
+export const en: typeof ja = {
+	appName: 'Kensho',
+	appTagline: 'Electronic surety certificate verification',
+	skipToContent: 'Skip to content',
+	nav: {
+		label: 'Main menu',
+		home: 'Home',
+		verify: 'Verify a certificate',
+		contracts: 'Contracts',
+		audit: 'Audit log',
+		admin: 'Users',
+		account: 'Change password'
+	},
+	signedInAs: (org, user) => `${org} — ${user}`,
+	signOut: 'Sign out',
+	language: 'Language',
+	switchTo: '日本語',
+	roles: { clerk: 'Clerk', admin: 'Administrator', auditor: 'Auditor' },
+	home: {
+		title: 'Home',
+		welcome: (name) => `Welcome, ${name}.`,
+		verifyLead:
+			"Verify an electronic certificate with the guarantee number and auth key from the contractor's notice.",
+		verifyAction: 'Verify a certificate'
+	},
+	errors: {
+		title: 'Error',
+		notFound: 'Page not found.',
+		forbidden: 'You are not allowed to see this page.',
+		unavailable: 'Cannot verify right now. Please try again in a moment.',
+		unexpected: 'An unexpected error occurred.',
+		requestId: (id) => `Reference: ${id}`,
+		backHome: 'Back to home',
+		retry: 'Retry'
+	},
+	required: 'required'
+};

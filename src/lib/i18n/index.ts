@@ -1,0 +1,40 @@
+import { getContext, setContext } from 'svelte';
+import * as common from './common';
+import * as account from './account';
+import * as admin from './admin';
+
+/**
+ * UI strings. Each area keeps its Japanese and English text side by side in its own file,
+ * and the English object must have exactly the Japanese one's shape (checked by the compiler),
+ * so a missing translation is a type error, not a blank on screen.
+ */
+export const LOCALES = ['ja', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'ja';
+
+const catalog = {
+	ja: { common: common.ja, account: account.ja, admin: admin.ja },
+	en: { common: common.en, account: account.en, admin: admin.en }
+};
+
+export type Messages = (typeof catalog)['ja'];
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function messages(locale: Locale): Messages {
+	return catalog[locale];
+}
+
+const KEY = Symbol('i18n');
+
+/** Called once by the root layout; components read the messages with `useMessages()`. */
+export function provideMessages(getLocale: () => Locale): void {
+	setContext(KEY, getLocale);
+}
+
+export function useMessages(): () => Messages {
+	const getLocale = getContext<() => Locale>(KEY);
+	return () => messages(getLocale?.() ?? DEFAULT_LOCALE);
+}

@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+import { acquireOwnerLock } from './owner-lock';
+
+/**
+ * One `db` for the whole app. With DATABASE_URL it talks to PostgreSQL through postgres.js;
+ * without it, an embedded PGlite in DATA_DIR (or in memory when DATA_DIR is `:memory:`, as the
+ * tests do). Nothing outside this folder knows which engine runs.
+ */
+export type Database = ReturnType<typeof drizzlePglite<typeof schema>>;
+
+let instance: Database | undefined;
+let close: (() => Promise<void>) | undefined;
+
+export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+function open(): Database {
+	const url = process.env.DATABASE_URL;
+	if (url) {
+		const client = postgres(url, {
+			max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+			// Fail fast rather than hang when the server is gone (postgres.js waits 30 s by default).
+			connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_S ?? 3),
+			idle_timeout: 60,
+			onnotice: () => {},
+			connection: {
+				statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000),
+				application_name: 'kensho'
+			}
+		});
+		close = () => client.end({ timeout: 5 });
+		// Both drivers expose the same drizzle API; the cast keeps one type for callers.
+		return drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
+	}
+	const dataDir = process.env.DATA_DIR ?? './data';
+	let client: PGlite;
+	if (dataDir === ':memory:') {
+		client = new PGlite();
+	} else {
+		mkdirSync(dataDir, { recursive: true });
+		const release = acquireOwnerLock(dataDir);
+		client = new PGlite(path.join(dataDir, 'pglite'));
+		close = async () => {
+			await client.close();
+			release();
+		};
+	}
+	close ??= () => client.close();
+	return drizzlePglite(client, { schema, casing: 'snake_case' });
+}
+
+function get(): Database {
+	instance ??= open();
+	return instance;
+}
+
+/**
+ * Opened on first use, not at import: SvelteKit imports server modules while building, and the
+ * embedded database must not be opened (and locked) then.
+ */
+export const db: Database = new Proxy({} as Database, {
+	get: (_target, property) => {
+		const real = get();
+		const value = Reflect.get(real, property, real);
+		return typeof value === 'function' ? value.bind(real) : value;
+	}
+});
+
+export async function closeDb(): Promise<void> {
+	if (!instance) return;
+	instance = undefined;
+	await close?.();
+	close = undefined;
+}
+
+/** True when an error means "the database cannot answer now", which we report as 503. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const { code } = current as { code?: unknown };
+		if (typeof code === 'string') {
+			if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code))
+				return true;
+			if (code === 'CONNECT_TIMEOUT' || code === 'CONNECTION_CLOSED' || code === 'CONNECTION_ENDED')
+				return true;
+			if (code === 'CONNECTION_DESTROYED') return true;
+			// 08: connection exception; 57P0x: shutdown; 57014: statement timeout; 53300: too many connections.
+			if (/^(08...|57P0.|57014|53300)$/.test(code)) return true;
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return false;
+}

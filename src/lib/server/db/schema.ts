@@ -1,0 +1,321 @@
+import {
+	bigint,
+	bigserial,
+	boolean,
+	customType,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+/** Raw bytes (hashes). postgres.js and PGlite both hand back a Uint8Array-compatible value. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => new Uint8Array(value)
+});
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+/** Integer yen: up to 10^13, beyond 2^31, still exact in a JS number. */
+const yen = () => bigint({ mode: 'number' });
+
+export const role = pgEnum('role', ['clerk', 'admin', 'auditor']);
+export const guaranteeKind = pgEnum('guarantee_kind', [
+	'contract',
+	'advance_payment',
+	'intermediate_advance_payment'
+]);
+export const guaranteeStatus = pgEnum('guarantee_status', ['valid', 'cancelled']);
+
+// ── Orderers (our tenants) and their people ────────────────────────────────
+
+export const organization = pgTable('organization', {
+	id: uuid().primaryKey().defaultRandom(),
+	/** 全国地方公共団体コード, six digits with check digit. */
+	code: text().notNull().unique(),
+	name: text().notNull(),
+	createdAt: createdAt()
+});
+export type Organization = typeof organization.$inferSelect;
+
+export const appUser = pgTable(
+	'app_user',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		organizationId: uuid()
+			.notNull()
+			.references(() => organization.id),
+		username: text().notNull(),
+		displayName: text().notNull().default(''),
+		role: role().notNull(),
+		passwordHash: text().notNull(),
+		/** Set after an admin reset or a generated password: the user is asked to choose one. */
+		mustChangePassword: boolean().notNull().default(false),
+		disabledAt: timestamp({ withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex().on(t.organizationId, t.username)]
+);
+export type AppUser = typeof appUser.$inferSelect;
+
+export const session = pgTable(
+	'session',
+	{
+		id: text().primaryKey(),
+		secretHash: bytea().notNull(),
+		userId: uuid()
+			.notNull()
+			.references(() => appUser.id),
+		createdAt: createdAt(),
+		/** Sliding: pushed forward while the user is active. */
+		expiresAt: timestamp({ withTimezone: true }).notNull(),
+		/** Absolute: never moves. */
+		absoluteExpiresAt: timestamp({ withTimezone: true }).notNull()
+	},
+	(t) => [index().on(t.userId)]
+);
+export type Session = typeof session.$inferSelect;
+
+/** Fixed-window counters shared by every app instance (login, key attempts, API tokens). */
+export const rateLimit = pgTable('rate_limit', {
+	key: text().primaryKey(),
+	windowStart: timestamp({ withTimezone: true }).notNull(),
+	count: integer().notNull()
+});
+
+// ── Issuers (保証事業会社) ─────────────────────────────────────────────────
+
+export const issuer = pgTable('issuer', {
+	id: uuid().primaryKey().defaultRandom(),
+	code: text().notNull().unique(),
+	name: text().notNull(),
+	requireSignature: boolean().notNull().default(false),
+	createdAt: createdAt()
+});
+export type Issuer = typeof issuer.$inferSelect;
+
+export const issuerToken = pgTable('issuer_token', {
+	id: uuid().primaryKey().defaultRandom(),
+	issuerId: uuid()
+		.notNull()
+		.references(() => issuer.id),
+	/** The public, recognisable part of the token, used for lookup and in logs. */
+	prefix: text().notNull().unique(),
+	secretHash: bytea().notNull(),
+	createdAt: createdAt(),
+	lastUsedAt: timestamp({ withTimezone: true }),
+	revokedAt: timestamp({ withTimezone: true })
+});
+export type IssuerToken = typeof issuerToken.$inferSelect;
+
+export const issuerKey = pgTable(
+	'issuer_key',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		issuerId: uuid()
+			.notNull()
+			.references(() => issuer.id),
+		kid: text().notNull(),
+		publicJwk: jsonb().notNull(),
+		createdAt: createdAt(),
+		revokedAt: timestamp({ withTimezone: true })
+	},
+	(t) => [uniqueIndex().on(t.issuerId, t.kid)]
+);
+export type IssuerKey = typeof issuerKey.$inferSelect;
+
+// ── Guarantees (保証契約) and certificates (電子証書) ──────────────────────
+
+export const guarantee = pgTable(
+	'guarantee',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		issuerId: uuid()
+			.notNull()
+			.references(() => issuer.id),
+		guaranteeNumber: text().notNull(),
+		kind: guaranteeKind().notNull(),
+		organizationId: uuid()
+			.notNull()
+			.references(() => organization.id),
+		/** SHA-256(domain tag ‖ guarantee id ‖ canonical key); the key itself is never stored. */
+		authKeyHash: bytea().notNull(),
+		authKeyIssuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		status: guaranteeStatus().notNull().default('valid'),
+		cancelledOn: date(),
+		cancellationReason: text(),
+		/** Set the first time someone of the orderer presents the matching key. */
+		firstVerifiedAt: timestamp({ withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex().on(t.issuerId, t.guaranteeNumber),
+		// Clerks type the number without the issuer: look up by number alone.
+		index().on(t.guaranteeNumber),
+		index().on(t.organizationId, t.firstVerifiedAt)
+	]
+);
+export type Guarantee = typeof guarantee.$inferSelect;
+
+export const certificateVersion = pgTable(
+	'certificate_version',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		guaranteeId: uuid()
+			.notNull()
+			.references(() => guarantee.id),
+		version: integer().notNull(),
+		/** 発行日 of the original, or the date of the change certificate. */
+		issuedOn: date().notNull(),
+		/** null for version 1; 増額 / 減額 / 保証期限変更 / その他 for changes. */
+		amendmentReason: text(),
+		contractorName: text().notNull(),
+		contractorAddress: text().notNull(),
+		contractorRepresentative: text().notNull(),
+		ordererName: text().notNull(),
+		worksName: text().notNull(),
+		worksLocation: text().notNull(),
+		contractAmount: yen().notNull(),
+		worksStartOn: date().notNull(),
+		worksEndOn: date().notNull(),
+		guaranteeAmount: yen().notNull(),
+		advancePaymentAmount: yen(),
+		guaranteeStartOn: date().notNull(),
+		guaranteeEndOn: date().notNull(),
+		/** The submission exactly as received: JSON text or a compact JWS. */
+		rawSubmission: text().notNull(),
+		rawContentType: text().notNull(),
+		signatureKid: text(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex().on(t.guaranteeId, t.version)]
+);
+export type CertificateVersion = typeof certificateVersion.$inferSelect;
+
+export const idempotencyKey = pgTable(
+	'idempotency_key',
+	{
+		issuerId: uuid()
+			.notNull()
+			.references(() => issuer.id),
+		key: text().notNull(),
+		fingerprint: text().notNull(),
+		/** null while the first request is still in flight. */
+		responseStatus: integer(),
+		responseBody: text(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.issuerId, t.key] })]
+);
+
+// ── Audit trail ───────────────────────────────────────────────────────────
+
+/**
+ * Append-only (triggers in the migration refuse UPDATE, DELETE, TRUNCATE) and hash-chained
+ * per chain: `org:<id>`, `issuer:<id>` or `operator`.
+ */
+export const auditEvent = pgTable(
+	'audit_event',
+	{
+		id: bigserial({ mode: 'number' }).primaryKey(),
+		chain: text().notNull(),
+		seq: bigint({ mode: 'number' }).notNull(),
+		prevHash: text().notNull(),
+		hash: text().notNull(),
+		at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+		requestId: text(),
+		actorType: text().notNull(),
+		actorId: text(),
+		actorLabel: text(),
+		organizationId: uuid(),
+		issuerId: uuid(),
+		action: text().notNull(),
+		outcome: text().notNull(),
+		reason: text(),
+		guaranteeId: uuid(),
+		guaranteeNumber: text(),
+		purpose: text(),
+		ip: text(),
+		userAgent: text(),
+		detail: jsonb()
+	},
+	(t) => [
+		uniqueIndex().on(t.chain, t.seq),
+		index().on(t.organizationId, t.at),
+		index().on(t.guaranteeId, t.at),
+		index().on(t.issuerId, t.at)
+	]
+);
+export type AuditEvent = typeof auditEvent.$inferSelect;
+
+export const auditChainHead = pgTable('audit_chain_head', {
+	chain: text().primaryKey(),
+	seq: bigint({ mode: 'number' }).notNull(),
+	hash: text().notNull()
+});
+
+// ── Contract files (案件) ──────────────────────────────────────────────────
+
+export const contractFile = pgTable(
+	'contract_file',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		organizationId: uuid()
+			.notNull()
+			.references(() => organization.id),
+		contractNumber: text().notNull(),
+		worksName: text().notNull(),
+		contractorName: text().notNull(),
+		contractAmount: yen().notNull(),
+		startOn: date().notNull(),
+		endOn: date().notNull(),
+		lowBid: boolean().notNull().default(false),
+		advancePaymentAmount: yen(),
+		intermediateAdvancePaymentAmount: yen(),
+		createdBy: uuid().references(() => appUser.id),
+		createdAt: createdAt(),
+		updatedAt: createdAt()
+	},
+	(t) => [uniqueIndex().on(t.organizationId, t.contractNumber)]
+);
+export type ContractFile = typeof contractFile.$inferSelect;
+
+/** 変更契約: a new amount and/or 工期末, in force from `changedOn`. */
+export const contractChange = pgTable('contract_change', {
+	id: uuid().primaryKey().defaultRandom(),
+	contractFileId: uuid()
+		.notNull()
+		.references(() => contractFile.id),
+	changedOn: date().notNull(),
+	contractAmount: yen(),
+	endOn: date(),
+	note: text(),
+	createdBy: uuid().references(() => appUser.id),
+	createdAt: createdAt()
+});
+
+export const contractGuarantee = pgTable(
+	'contract_guarantee',
+	{
+		contractFileId: uuid()
+			.notNull()
+			.references(() => contractFile.id),
+		guaranteeId: uuid()
+			.notNull()
+			.references(() => guarantee.id),
+		purpose: text().notNull(),
+		attachedBy: uuid().references(() => appUser.id),
+		attachedAt: createdAt(),
+		lastCheckedAt: timestamp({ withTimezone: true }),
+		/** What the guarantee looked like at the last check, to show what changed since. */
+		lastSnapshot: jsonb()
+	},
+	(t) => [primaryKey({ columns: [t.contractFileId, t.guaranteeId] }), index().on(t.guaranteeId)]
+);

@@ -1,0 +1,71 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import * as users from '$lib/server/users';
+import { formText } from '$lib/server/forms';
+import { requireUser, userActor } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const admin = requireUser('admin');
+	return { users: await users.list(admin.organizationId) };
+};
+
+const userId = (form: FormData) => z.uuid().safeParse(form.get('userId')).data ?? null;
+
+export const actions: Actions = {
+	add: async ({ request, locals }) => {
+		const admin = requireUser('admin');
+		const form = await request.formData();
+		const values = {
+			username: formText(form, 'username', 64) ?? '',
+			displayName: formText(form, 'displayName', 60) ?? '',
+			role: formText(form, 'role', 16) ?? ''
+		};
+		const parsed = users.newUserInput.safeParse(values);
+		if (!parsed.success) {
+			const field = parsed.error.issues[0]?.path[0];
+			const error = field === 'role' ? 'invalidRole' : 'invalidUsername';
+			return fail(400, { action: 'add' as const, error, values });
+		}
+		try {
+			const { user, password } = await users.add(
+				{ organizationId: admin.organizationId, ...parsed.data },
+				userActor(admin),
+				locals.context
+			);
+			return { action: 'add' as const, username: user.username, password };
+		} catch (error) {
+			if (error instanceof users.DuplicateUserError) {
+				return fail(400, { action: 'add' as const, error: 'duplicate' as const, values });
+			}
+			throw error;
+		}
+	},
+	setDisabled: async ({ request, locals }) => {
+		const admin = requireUser('admin');
+		const form = await request.formData();
+		const id = userId(form);
+		const disabled = form.get('disabled') === 'true';
+		if (!id) return fail(400, { action: 'setDisabled' as const, error: 'notFound' as const });
+		if (id === admin.id && disabled) {
+			return fail(400, { action: 'setDisabled' as const, error: 'self' as const });
+		}
+		const user = await users.setDisabled(
+			admin.organizationId,
+			id,
+			disabled,
+			userActor(admin),
+			locals.context
+		);
+		if (!user) return fail(404, { action: 'setDisabled' as const, error: 'notFound' as const });
+		return { action: 'setDisabled' as const, username: user.username, disabled };
+	},
+	resetPassword: async ({ request, locals }) => {
+		const admin = requireUser('admin');
+		const id = userId(await request.formData());
+		const reset =
+			id && (await users.resetPassword(admin.organizationId, id, userActor(admin), locals.context));
+		if (!reset) return fail(404, { action: 'resetPassword' as const, error: 'notFound' as const });
+		return { action: 'resetPassword' as const, ...reset };
+	}
+};
