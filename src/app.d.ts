@@ -16,6 +16,8 @@ declare global {
 			locale: Locale;
 			context: RequestContext;
 			databaseUnavailable?: boolean;
+			/** Set by the guard in hooks.server.ts; the (app) layout answers 403. */
+			forbidden?: boolean;
 		}
 	}
 }

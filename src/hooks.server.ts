@@ -90,9 +90,17 @@ const guardApp: Handle = async ({ event, resolve }) => {
 	if (!routeId.startsWith('/(app)')) return resolve(event);
 	const user = event.locals.user;
 	if (!user) redirect(303, '/login');
-	const m = messages(event.locals.locale).common.errors;
-	if (routeId.startsWith('/(app)/admin') && user.role !== 'admin') error(403, m.forbidden);
-	if (routeId.startsWith('/(app)/audit') && user.role === 'clerk') error(403, m.forbidden);
+	const forbidden =
+		(routeId.startsWith('/(app)/admin') && user.role !== 'admin') ||
+		(routeId.startsWith('/(app)/audit') && user.role === 'clerk');
+	if (forbidden) {
+		// A page view gets the site's own 403 page from the (app) layout, which always runs on
+		// a full render; anything else (actions, data, endpoints) is refused right here.
+		if (event.request.method !== 'GET' || event.isDataRequest) {
+			error(403, messages(event.locals.locale).common.errors.forbidden);
+		}
+		event.locals.forbidden = true;
+	}
 	if (user.mustChangePassword && routeId !== '/(app)/account/password') {
 		redirect(303, '/account/password');
 	}

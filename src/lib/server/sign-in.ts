@@ -11,7 +11,10 @@ import { isLocalGovernmentCode } from '../local-government-code';
  * per IP (against spraying many accounts, and against burning CPU on argon2).
  */
 export const ACCOUNT_LIMIT: rateLimit.Limit = { max: 5, windowSeconds: 15 * 60 };
-export const IP_LIMIT: rateLimit.Limit = { max: 30, windowSeconds: 5 * 60 };
+export const IP_LIMIT: rateLimit.Limit = {
+	max: Number(process.env.LOGIN_IP_LIMIT ?? 30),
+	windowSeconds: 5 * 60
+};
 
 export type SignInResult =
 	| { ok: true; token: string; expiresAt: Date; mustChangePassword: boolean }

@@ -1,0 +1,40 @@
+/**
+ * The server the browser tests talk to: the production build on a fresh embedded database,
+ * seeded first (while no other process owns the database), then served by `node build`.
+ * What the seed made (users, tokens, keys) is written to tests/.tmp/seed.json for the tests.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const port = process.env.E2E_PORT ?? '4173';
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kensho-e2e-'));
+process.env.DATA_DIR = dataDir;
+delete process.env.DATABASE_URL;
+
+const { migrate } = await import('../../src/lib/server/db/migrate');
+const { closeDb } = await import('../../src/lib/server/db');
+const { seed } = await import('./seed');
+await migrate();
+const seeded = await seed();
+await closeDb();
+
+mkdirSync('tests/.tmp', { recursive: true });
+writeFileSync('tests/.tmp/seed.json', JSON.stringify({ ...seeded, dataDir }, null, '\t'));
+
+const server = spawn(process.execPath, ['build'], {
+	stdio: 'inherit',
+	env: {
+		...process.env,
+		PORT: port,
+		HOST: '127.0.0.1',
+		ORIGIN: `http://127.0.0.1:${port}`,
+		DATA_DIR: dataDir,
+		// Every browser test signs in from 127.0.0.1; the per-IP limit is tested on its own.
+		LOGIN_IP_LIMIT: process.env.LOGIN_IP_LIMIT ?? '100000',
+		LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn'
+	}
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
