@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoUser, expectAccessible, screenshot, seed, signIn } from './support/fixtures';
+import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
 
 test.describe('sign-in', () => {
 	test('the login page is in Japanese and accessible', async ({ page }) => {
@@ -10,7 +10,9 @@ test.describe('sign-in', () => {
 		await screenshot(page, 'login');
 	});
 
-	test('a demo clerk signs in with the keyboard alone and reaches the home page', async ({ page }) => {
+	test('a demo clerk signs in with the keyboard alone and reaches the home page', async ({
+		page
+	}) => {
 		const user = demoUser('tanaka');
 		await page.goto('/login');
 		await page.keyboard.press('Tab'); // skip link
@@ -48,7 +50,7 @@ test.describe('sign-in', () => {
 		const user = demoUser('kansa');
 		const response = await request.post('/login', {
 			form: { username: `${user.organizationCode}/${user.username}`, password: user.password },
-			headers: { origin: 'http://127.0.0.1:4173', accept: 'text/html' },
+			headers: { origin: ORIGIN, accept: 'text/html' },
 			maxRedirects: 0
 		});
 		expect(response.status()).toBe(303);
@@ -65,7 +67,7 @@ test.describe('sign-in', () => {
 		const post = (password: string) =>
 			request.post('/login', {
 				form: { organizationCode: user.organizationCode, username: user.username, password },
-				headers: { origin: 'http://127.0.0.1:4173', accept: 'text/html' },
+				headers: { origin: ORIGIN, accept: 'text/html' },
 				maxRedirects: 0
 			});
 		for (let i = 0; i < 5; i++) expect((await post('not the password')).status()).toBe(400);
@@ -84,7 +86,10 @@ test.describe('sign-in', () => {
 });
 
 test.describe('sessions', () => {
-	test('sign-out ends the session on the server, not only in the browser', async ({ page, context }) => {
+	test('sign-out ends the session on the server, not only in the browser', async ({
+		page,
+		context
+	}) => {
 		await signIn(page, demoUser('kansa'));
 		const token = (await context.cookies()).find((c) => c.name === 'kensho_session')!;
 		await page.getByRole('button', { name: 'ログアウト' }).click();
@@ -128,7 +133,10 @@ test.describe('sessions', () => {
 });
 
 test.describe('user administration', () => {
-	test('an admin adds a user, who must choose a password at first sign-in', async ({ page, browser }) => {
+	test('an admin adds a user, who must choose a password at first sign-in', async ({
+		page,
+		browser
+	}) => {
 		await signIn(page, demoUser('admin'));
 		await page.goto('/admin');
 		await expectAccessible(page);
@@ -158,7 +166,9 @@ test.describe('user administration', () => {
 		await expect(newcomer).toHaveURL(/\/$/);
 	});
 
-	test('an invalid user id is refused with the reason and the entered values kept', async ({ page }) => {
+	test('an invalid user id is refused with the reason and the entered values kept', async ({
+		page
+	}) => {
 		await signIn(page, demoUser('admin'));
 		await page.goto('/admin');
 		await page.getByLabel('ユーザーID').fill('Bad Name!');
@@ -175,7 +185,7 @@ test.describe('user administration', () => {
 		await expect(page.getByRole('alert')).toContainText('権限がありません');
 		const post = await page.request.post('/admin?/add', {
 			form: { username: 'sneaky', role: 'admin' },
-			headers: { origin: 'http://127.0.0.1:4173', accept: 'application/json' }
+			headers: { origin: ORIGIN, accept: 'application/json' }
 		});
 		expect(post.status()).toBe(403);
 		await expect(page.getByRole('navigation')).not.toContainText('ユーザー管理');
@@ -192,7 +202,7 @@ test('security headers are on every response', async ({ request }) => {
 	const headers = response.headers();
 	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
 	expect(headers['content-security-policy']).toContain("script-src 'self'");
-	expect(headers['content-security-policy']).not.toContain('unsafe-inline\' \'self\' \'unsafe-eval');
+	expect(headers['content-security-policy']).not.toContain("unsafe-inline' 'self' 'unsafe-eval");
 	expect(headers['x-content-type-options']).toBe('nosniff');
 	expect(headers['x-frame-options']).toBe('DENY');
 	expect(headers['referrer-policy']).toBe('same-origin');

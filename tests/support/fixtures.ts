@@ -3,8 +3,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import type { Seed } from './seed';
 
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The Origin header a form POST from our own pages carries (SvelteKit's CSRF check wants it). */
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
+
 export function seed(): Seed {
-	return JSON.parse(readFileSync('tests/.tmp/seed.json', 'utf8'));
+	return JSON.parse(readFileSync(`tests/.tmp/seed-${PORT}.json`, 'utf8'));
 }
 
 export async function signIn(

@@ -14,7 +14,8 @@ export async function seed() {
 	const actor = { type: 'operator' as const, label: 'e2e-seed' };
 	const context = localContext('e2e-seed');
 	const shirako = (await organizations.findByCode('124249'))!;
-	const extra: Record<string, { organizationCode: string; username: string; password: string }> = {};
+	const extra: Record<string, { organizationCode: string; username: string; password: string }> =
+		{};
 	for (const [name, role] of [
 		['toBeDisabled', 'clerk'],
 		['throttled', 'clerk'],

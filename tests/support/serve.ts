@@ -1,7 +1,7 @@
 /**
  * The server the browser tests talk to: the production build on a fresh embedded database,
  * seeded first (while no other process owns the database), then served by `node build`.
- * What the seed made (users, tokens, keys) is written to tests/.tmp/seed.json for the tests.
+ * What the seed made (users, tokens, keys) is written to tests/.tmp/seed-<port>.json for the tests.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -21,9 +21,9 @@ const seeded = await seed();
 await closeDb();
 
 mkdirSync('tests/.tmp', { recursive: true });
-writeFileSync('tests/.tmp/seed.json', JSON.stringify({ ...seeded, dataDir }, null, '\t'));
+writeFileSync(`tests/.tmp/seed-${port}.json`, JSON.stringify({ ...seeded, dataDir }, null, '\t'));
 
-const server = spawn(process.execPath, ['build'], {
+const server = spawn(process.execPath, [process.env.KENSHO_BUILD_DIR ?? 'build'], {
 	stdio: 'inherit',
 	env: {
 		...process.env,
