@@ -3,16 +3,33 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
-	server: { fs: { allow: ['drizzle'] } },
 	test: {
-		include: ['src/**/*.test.ts'],
 		environment: 'node',
-		setupFiles: ['src/lib/server/test-setup.ts'],
-		globalSetup: ['src/lib/server/test-global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		// Each file gets its own in-memory database; two workers match the two cores.
 		pool: 'forks',
-		maxWorkers: 2
+		// Two workers match the two cores this project is built and tested on.
+		maxWorkers: 2,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts'],
+					exclude: ['src/lib/server/**', 'src/cli/**']
+				}
+			},
+			{
+				// Modules that touch the database: each file gets its own in-memory PGlite, or the
+				// shared PostgreSQL named by DATABASE_URL.
+				extends: true,
+				test: {
+					name: 'server',
+					include: ['src/lib/server/**/*.test.ts', 'src/cli/**/*.test.ts'],
+					setupFiles: ['src/lib/server/test-setup.ts'],
+					globalSetup: ['src/lib/server/test-global-setup.ts']
+				}
+			}
+		]
 	}
 });

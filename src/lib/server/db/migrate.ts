@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { db, engine } from './index';
 
 /** The committed drizzle-kit output, found from the source tree or from the built server. */
@@ -28,16 +29,19 @@ let done: Promise<void> | undefined;
  */
 export function migrate(): Promise<void> {
 	done ??= (async () => {
-		const migrationsFolder_ = migrationsFolder();
+		const folder = migrationsFolder();
 		if (engine === 'postgres') {
-			await db.transaction(async (tx) => {
-				await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
-				// eslint-disable-next-line @typescript-eslint/no-explicit-any
-				await migratePostgres(tx as any, { migrationsFolder: migrationsFolder_ });
-			});
+			// One dedicated connection, so the session-level advisory lock covers the whole run.
+			const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+			try {
+				await client`select pg_advisory_lock(4242001)`;
+				await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder });
+			} finally {
+				await client.end({ timeout: 5 });
+			}
 		} else {
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
-			await migratePglite(db as any, { migrationsFolder: migrationsFolder_ });
+			await migratePglite(db as any, { migrationsFolder: folder });
 		}
 	})();
 	return done;

@@ -1,0 +1,91 @@
+// A throwaway PostgreSQL server on loopback, for tests: found on this machine (Debian's
+// postgresql package), or installed with apt-get when running as root. `initdb` refuses to
+// run as root, so as root the cluster belongs to the `postgres` system user.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const isRoot = process.getuid?.() === 0;
+
+export function findPostgresBin() {
+	const fromEnv = process.env.PG_BIN;
+	if (fromEnv && existsSync(path.join(fromEnv, 'initdb'))) return fromEnv;
+	const base = '/usr/lib/postgresql';
+	if (existsSync(base)) {
+		const versions = readdirSync(base).sort((a, b) => Number(b) - Number(a));
+		for (const version of versions) {
+			const bin = path.join(base, version, 'bin');
+			if (existsSync(path.join(bin, 'initdb')) && existsSync(path.join(bin, 'postgres'))) return bin;
+		}
+	}
+	const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
+	return which.status === 0 ? path.dirname(which.stdout.trim()) : null;
+}
+
+export function installPostgres() {
+	if (!isRoot) return false;
+	console.log('PostgreSQL not found: installing Debian’s postgresql package…');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+	if (update.status !== 0) return false;
+	const args = ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'];
+	return spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** Starts a fresh cluster; returns its URL and functions to stop, start again, and remove it. */
+export async function startTempPostgres() {
+	let bin = findPostgresBin();
+	if (!bin && installPostgres()) bin = findPostgresBin();
+	if (!bin) return null;
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'kensho-pg-'));
+	const dataDir = path.join(dir, 'data');
+	const port = await freePort();
+	const asOwner = (file, args) => {
+		const [cmd, cmdArgs] = isRoot
+			? ['runuser', ['-u', 'postgres', '--', path.join(bin, file), ...args]]
+			: [path.join(bin, file), args];
+		return execFileSync(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+	};
+	if (isRoot) chownSync(dir, ...postgresIds());
+	asOwner('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+	const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+	const start = () => asOwner('pg_ctl', ['-D', dataDir, '-o', options, '-w', '-l', path.join(dir, 'log'), 'start']);
+	const stop = (mode = 'fast') => {
+		try {
+			asOwner('pg_ctl', ['-D', dataDir, '-m', mode, '-w', 'stop']);
+		} catch {
+			// already stopped
+		}
+	};
+	start();
+	asOwner('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE kensho_test']);
+	return {
+		url: `postgres://postgres@127.0.0.1:${port}/kensho_test`,
+		port,
+		start,
+		stop,
+		remove() {
+			stop('immediate');
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+function postgresIds() {
+	const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+	const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+	return [uid, gid];
+}
