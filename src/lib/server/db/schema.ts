@@ -246,9 +246,14 @@ export const auditEvent = pgTable(
 		userAgent: text(),
 		detail: jsonb()
 	},
+	// Every screen query starts with the organisation (tenant) and reads newest first; see
+	// docs/AUDIT.md for which query uses which index.
 	(t) => [
 		uniqueIndex().on(t.chain, t.seq),
+		index('audit_event_org_id_idx').on(t.organizationId, t.id),
 		index().on(t.organizationId, t.at),
+		index('audit_event_org_number_idx').on(t.organizationId, t.guaranteeNumber, t.id),
+		index('audit_event_org_actor_idx').on(t.organizationId, t.actorId, t.id),
 		index().on(t.guaranteeId, t.at),
 		index().on(t.issuerId, t.at)
 	]
