@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as audit from '../lib/server/audit';
+import * as auditChain from '../lib/server/audit-chain';
 import * as organizations from '../lib/server/organizations';
 import * as users from '../lib/server/users';
 import { localContext } from '../lib/server/request-context';
@@ -130,7 +131,7 @@ export const commands: Record<string, Command> = {
 		usage: 'walks every audit chain; exit 1 at the first broken link',
 		options: {},
 		async run() {
-			const result = await audit.verify();
+			const result = await auditChain.verify();
 			if (!result.ok) {
 				const b = result.firstBroken!;
 				const error = new Error(

@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import * as common from './common';
 import * as account from './account';
 import * as admin from './admin';
+import * as audit from './audit';
 
 /**
  * UI strings. Each area keeps its Japanese and English text side by side in its own file,
@@ -13,8 +14,8 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ja';
 
 const catalog = {
-	ja: { common: common.ja, account: account.ja, admin: admin.ja },
-	en: { common: common.en, account: account.en, admin: admin.en }
+	ja: { common: common.ja, account: account.ja, admin: admin.ja, audit: audit.ja },
+	en: { common: common.en, account: account.en, admin: admin.en, audit: audit.en }
 };
 
 export type Messages = (typeof catalog)['ja'];

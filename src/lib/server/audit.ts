@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db, type Database } from './db';
+import { GENESIS_HASH, hashEvent, type ChainedFields } from './audit-chain';
 import { auditChainHead, auditEvent, type AuditEvent } from './db/schema';
 import type { RequestContext } from './request-context';
 
@@ -11,9 +11,6 @@ import type { RequestContext } from './request-context';
  * writing transaction, so concurrent writers cannot fork a chain.
  */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-type Executor = Database | Transaction;
-
-export const GENESIS_HASH = '0'.repeat(64);
 
 export type Actor =
 	| { type: 'user'; id: string; label: string; organizationId: string }
@@ -40,50 +37,6 @@ export function chainFor(input: Pick<EventInput, 'organizationId' | 'issuerId' |
 	if (input.issuerId) return `issuer:${input.issuerId}`;
 	if (input.actor.type === 'operator') return 'operator';
 	return 'portal';
-}
-
-type ChainedFields = Omit<AuditEvent, 'id' | 'hash'>;
-
-/** The exact bytes that are hashed: a fixed field order, so any later edit shows. */
-export function canonicalEncoding(event: ChainedFields): string {
-	return JSON.stringify([
-		event.chain,
-		event.seq,
-		event.prevHash,
-		new Date(event.at).toISOString(),
-		event.requestId,
-		event.actorType,
-		event.actorId,
-		event.actorLabel,
-		event.organizationId,
-		event.issuerId,
-		event.action,
-		event.outcome,
-		event.reason,
-		event.guaranteeId,
-		event.guaranteeNumber,
-		event.purpose,
-		event.ip,
-		event.userAgent,
-		sortKeys(event.detail ?? null)
-	]);
-}
-
-/** jsonb does not keep key order, so nested objects are hashed with their keys sorted. */
-function sortKeys(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(sortKeys);
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.keys(value)
-				.sort()
-				.map((key) => [key, sortKeys((value as Record<string, unknown>)[key])])
-		);
-	}
-	return value;
-}
-
-export function hashEvent(event: ChainedFields): string {
-	return createHash('sha256').update(canonicalEncoding(event)).digest('hex');
 }
 
 async function append(tx: Transaction, input: EventInput): Promise<AuditEvent> {
@@ -138,59 +91,4 @@ async function append(tx: Transaction, input: EventInput): Promise<AuditEvent> {
 export async function record(input: EventInput, tx?: Transaction): Promise<AuditEvent> {
 	if (tx) return append(tx, input);
 	return db.transaction((own) => append(own, input));
-}
-
-export interface VerifyResult {
-	ok: boolean;
-	events: number;
-	chains: number;
-	firstBroken?: { chain: string; seq: number; id: number; problem: string };
-}
-
-/** Walks every chain from its first event and names the first broken link. */
-export async function verify(executor: Executor = db): Promise<VerifyResult> {
-	const heads = await executor.select().from(auditChainHead).orderBy(asc(auditChainHead.chain));
-	let events = 0;
-	for (const head of heads) {
-		let prevHash = GENESIS_HASH;
-		let expectedSeq = 1;
-		const pageSize = 5000;
-		for (;;) {
-			const rows = await executor
-				.select()
-				.from(auditEvent)
-				.where(and(eq(auditEvent.chain, head.chain), sql`${auditEvent.seq} >= ${expectedSeq}`))
-				.orderBy(asc(auditEvent.seq))
-				.limit(pageSize);
-			for (const row of rows) {
-				const broken = (problem: string) => ({
-					ok: false,
-					events,
-					chains: heads.length,
-					firstBroken: { chain: row.chain, seq: row.seq, id: row.id, problem }
-				});
-				if (row.seq !== expectedSeq) return broken(`seq ${expectedSeq} is missing`);
-				if (row.prevHash !== prevHash) return broken('prev_hash does not match the previous event');
-				if (hashEvent(row) !== row.hash) return broken('hash does not match the event content');
-				prevHash = row.hash;
-				expectedSeq++;
-				events++;
-			}
-			if (rows.length < pageSize) break;
-		}
-		if (expectedSeq - 1 !== head.seq || prevHash !== head.hash) {
-			return {
-				ok: false,
-				events,
-				chains: heads.length,
-				firstBroken: {
-					chain: head.chain,
-					seq: expectedSeq,
-					id: -1,
-					problem: `chain head says seq ${head.seq} but the trail ends at ${expectedSeq - 1}`
-				}
-			};
-		}
-	}
-	return { ok: true, events, chains: heads.length };
 }

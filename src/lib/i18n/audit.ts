@@ -1,0 +1,105 @@
+export const ja = {
+	title: '監査ログ',
+	lead: 'この団体の閲覧・照合・ログイン・管理操作の記録です。記録は追記のみで、改ざんされると検出されます。',
+	filters: {
+		legend: '絞り込み',
+		from: '開始日',
+		to: '終了日',
+		user: '利用者',
+		action: '操作',
+		outcome: '結果',
+		guaranteeNumber: '保証契約番号',
+		any: 'すべて',
+		submit: '絞り込む',
+		clear: '条件をクリア',
+		invalid: '絞り込み条件が正しくありません。日付は YYYY-MM-DD で入力してください。'
+	},
+	table: {
+		caption: '監査イベント（新しい順）',
+		at: '日時',
+		action: '操作',
+		outcome: '結果',
+		actor: '操作者',
+		guarantee: '保証契約番号',
+		detail: '詳細'
+	},
+	none: '該当する記録はありません。',
+	next: '次の50件（古い記録）',
+	first: '最新に戻る',
+	exportCsv: 'CSVでダウンロード（Excel対応）',
+	exportHint: '絞り込み条件のうち期間・利用者・操作・結果・保証契約番号が適用されます。',
+	outcomes: { success: '成功', failure: '失敗', denied: '拒否', locked: 'ロック' },
+	purposes: {
+		contract: '契約時',
+		advance_payment: '前払金請求時',
+		intermediate_advance_payment: '中間前払金請求時',
+		other: 'その他'
+	},
+	actions: {
+		'auth.sign-in': 'ログイン',
+		'auth.sign-out': 'ログアウト',
+		'key.attempt': '認証キー照合',
+		'certificate.view': '電子証書の閲覧',
+		'certificate.print': '検証記録の印刷',
+		'user.add': 'ユーザー追加',
+		'user.disable': 'ユーザー無効化',
+		'user.enable': 'ユーザー有効化',
+		'user.reset-password': 'パスワード再発行',
+		'user.change-password': 'パスワード変更',
+		'audit.export': '監査ログの出力',
+		'org.add': '団体の登録'
+	} as Record<string, string>
+};
+
+export const en: typeof ja = {
+	title: 'Audit log',
+	lead: "This organisation's record of views, key checks, sign-ins and administration. It is append-only; any tampering is detected.",
+	filters: {
+		legend: 'Filter',
+		from: 'From',
+		to: 'To',
+		user: 'User',
+		action: 'Action',
+		outcome: 'Outcome',
+		guaranteeNumber: 'Guarantee number',
+		any: 'Any',
+		submit: 'Filter',
+		clear: 'Clear',
+		invalid: 'The filter is not valid. Enter dates as YYYY-MM-DD.'
+	},
+	table: {
+		caption: 'Audit events (newest first)',
+		at: 'Time',
+		action: 'Action',
+		outcome: 'Outcome',
+		actor: 'Actor',
+		guarantee: 'Guarantee number',
+		detail: 'Detail'
+	},
+	none: 'No matching events.',
+	next: 'Next 50 (older)',
+	first: 'Back to newest',
+	exportCsv: 'Download CSV (for Excel)',
+	exportHint: 'The period, user, action, outcome and guarantee number filters apply.',
+	outcomes: { success: 'Success', failure: 'Failure', denied: 'Denied', locked: 'Locked' },
+	purposes: {
+		contract: 'At contract',
+		advance_payment: 'Advance payment request',
+		intermediate_advance_payment: 'Intermediate advance request',
+		other: 'Other'
+	},
+	actions: {
+		'auth.sign-in': 'Sign-in',
+		'auth.sign-out': 'Sign-out',
+		'key.attempt': 'Auth key check',
+		'certificate.view': 'Certificate view',
+		'certificate.print': 'Verification record printed',
+		'user.add': 'User added',
+		'user.disable': 'User disabled',
+		'user.enable': 'User enabled',
+		'user.reset-password': 'Password reset',
+		'user.change-password': 'Password changed',
+		'audit.export': 'Audit log exported',
+		'org.add': 'Organisation registered'
+	}
+};

@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from './db';
+import { auditEvent, type AuditEvent } from './db/schema';
+
+/**
+ * Reading the audit trail: the screens, the CSV export and the issuer's 閲覧状況. Reads only;
+ * every query starts with the organisation, so one tenant never sees another's events.
+ */
+const isoDate = z.iso.date();
+const optional = <T extends z.ZodType>(schema: T) =>
+	z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+
+export const filtersSchema = z.object({
+	from: optional(isoDate),
+	to: optional(isoDate),
+	actorId: optional(z.uuid()),
+	action: optional(z.string().regex(/^[a-z][a-z0-9.-]{1,40}$/)),
+	outcome: optional(z.enum(['success', 'failure', 'denied', 'locked'])),
+	guaranteeNumber: optional(
+		z
+			.string()
+			.max(40)
+			.transform((value) => value.normalize('NFKC').trim().toUpperCase())
+	),
+	guaranteeId: optional(z.uuid()),
+	before: optional(z.coerce.number().int().positive())
+});
+export type Filters = z.infer<typeof filtersSchema>;
+
+export const PAGE_SIZE = 50;
+
+/** Calendar days are Japan's: 2026-07-06 runs from 00:00 to 24:00 JST. */
+function jstStartOf(isoDay: string): Date {
+	return new Date(`${isoDay}T00:00:00+09:00`);
+}
+function jstEndOf(isoDay: string): Date {
+	return new Date(jstStartOf(isoDay).getTime() + 86_400_000);
+}
+
+function conditions(organizationId: string, filters: Filters): SQL[] {
+	const where: (SQL | undefined)[] = [
+		eq(auditEvent.organizationId, organizationId),
+		filters.from ? gte(auditEvent.at, jstStartOf(filters.from)) : undefined,
+		filters.to ? lt(auditEvent.at, jstEndOf(filters.to)) : undefined,
+		filters.actorId ? eq(auditEvent.actorId, filters.actorId) : undefined,
+		filters.action ? eq(auditEvent.action, filters.action) : undefined,
+		filters.outcome ? eq(auditEvent.outcome, filters.outcome) : undefined,
+		filters.guaranteeNumber ? eq(auditEvent.guaranteeNumber, filters.guaranteeNumber) : undefined,
+		filters.guaranteeId ? eq(auditEvent.guaranteeId, filters.guaranteeId) : undefined
+	];
+	return where.filter((condition): condition is SQL => condition !== undefined);
+}
+
+/** One page, newest first; `nextBefore` is the cursor for the next (older) page. */
+export async function list(
+	organizationId: string,
+	filters: Filters
+): Promise<{ events: AuditEvent[]; nextBefore: number | null }> {
+	const where = conditions(organizationId, filters);
+	if (filters.before) where.push(lt(auditEvent.id, filters.before));
+	const rows = await db
+		.select()
+		.from(auditEvent)
+		.where(and(...where))
+		.orderBy(desc(auditEvent.id))
+		.limit(PAGE_SIZE + 1);
+	const events = rows.slice(0, PAGE_SIZE);
+	return { events, nextBefore: rows.length > PAGE_SIZE ? events[events.length - 1].id : null };
+}
+
+/**
+ * Every matching event, oldest first, fetched in batches by id so that a year of events never
+ * sits in memory at once.
+ */
+export async function* stream(
+	organizationId: string,
+	filters: Filters,
+	batchSize = 2000
+): AsyncGenerator<AuditEvent[]> {
+	let after = 0;
+	for (;;) {
+		const rows = await db
+			.select()
+			.from(auditEvent)
+			.where(and(...conditions(organizationId, filters), gte(auditEvent.id, after + 1)))
+			.orderBy(asc(auditEvent.id))
+			.limit(batchSize);
+		if (rows.length) yield rows;
+		if (rows.length < batchSize) return;
+		after = rows[rows.length - 1].id;
+	}
+}
+
+/** 閲覧状況 for the issuer: which organisation viewed the guarantee, when, for what. */
+export async function viewsOf(guaranteeId: string) {
+	return db
+		.select({
+			at: auditEvent.at,
+			organizationId: auditEvent.organizationId,
+			purpose: auditEvent.purpose
+		})
+		.from(auditEvent)
+		.where(
+			and(
+				eq(auditEvent.guaranteeId, guaranteeId),
+				eq(auditEvent.action, 'certificate.view'),
+				eq(auditEvent.outcome, 'success')
+			)
+		)
+		.orderBy(asc(auditEvent.at));
+}

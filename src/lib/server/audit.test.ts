@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import * as audit from './audit';
+import * as auditChain from './audit-chain';
+import * as auditCsv from './audit-csv';
+import * as auditSearch from './audit-search';
+import { db, engine } from './db';
+import { auditEvent } from './db/schema';
+import { makeOrganization, makeUser, testContext } from './test-fixtures';
+
+async function orgWithClerk() {
+	const org = await makeOrganization();
+	const user = await makeUser(org.id);
+	const actor: audit.Actor = {
+		type: 'user',
+		id: user.id,
+		label: `${org.code}/${user.username}`,
+		organizationId: org.id
+	};
+	return { org, user, actor };
+}
+
+function view(actor: audit.Actor, organizationId: string, extra: Partial<audit.EventInput> = {}) {
+	return audit.record({
+		action: 'certificate.view',
+		outcome: 'success',
+		actor,
+		context: testContext,
+		organizationId,
+		purpose: 'contract',
+		...extra
+	});
+}
+
+describe('hash chain', () => {
+	it('numbers events per organisation and links each to the one before', async () => {
+		const { org, actor } = await orgWithClerk();
+		const first = await view(actor, org.id);
+		const second = await view(actor, org.id, { detail: { b: 1, a: { z: 2, y: [3] } } });
+		expect(first.chain).toBe(`org:${org.id}`);
+		// seq 1 is the user.add event that made the clerk
+		expect([first.seq, second.seq]).toEqual([2, 3]);
+		expect(second.prevHash).toBe(first.hash);
+		// jsonb reorders keys; the chain must still verify after the round trip.
+		expect(await auditChain.verify(first.chain)).toEqual({ ok: true, events: 3, chains: 1 });
+	});
+
+	it('keeps one unbroken chain under 200 concurrent writers (real concurrency on PostgreSQL)', async () => {
+		const { org, actor } = await orgWithClerk();
+		await Promise.all(Array.from({ length: 200 }, () => view(actor, org.id)));
+		const result = await auditChain.verify(`org:${org.id}`);
+		expect(result).toEqual({ ok: true, events: 201, chains: 1 });
+		const seqs = await db
+			.select({ seq: auditEvent.seq })
+			.from(auditEvent)
+			.where(eq(auditEvent.chain, `org:${org.id}`));
+		expect(new Set(seqs.map((r) => r.seq)).size).toBe(201);
+	});
+
+	it('names the first broken link after a row is altered behind the triggers', async () => {
+		const { org, actor } = await orgWithClerk();
+		await view(actor, org.id);
+		const victim = await view(actor, org.id, { purpose: 'contract' });
+		await view(actor, org.id);
+		// Only the table owner or a superuser can do this; the app itself never does.
+		await db.transaction(async (tx) => {
+			await tx.execute(sql`alter table audit_event disable trigger audit_event_no_update`);
+			await tx.execute(
+				sql`update audit_event set purpose = 'advance_payment' where id = ${victim.id}`
+			);
+			await tx.execute(sql`alter table audit_event enable trigger audit_event_no_update`);
+		});
+		const result = await auditChain.verify(`org:${org.id}`);
+		expect(result.ok).toBe(false);
+		expect(result.firstBroken).toMatchObject({ seq: victim.seq, id: victim.id });
+		expect(result.firstBroken?.problem).toMatch(/hash/);
+	});
+});
+
+describe('append-only at the database', () => {
+	it('refuses UPDATE, DELETE and TRUNCATE', async () => {
+		const { org, actor } = await orgWithClerk();
+		const event = await view(actor, org.id);
+		await expect(
+			db.update(auditEvent).set({ outcome: 'failure' }).where(eq(auditEvent.id, event.id))
+		).rejects.toThrow();
+		await expect(db.delete(auditEvent).where(eq(auditEvent.id, event.id))).rejects.toThrow();
+		await expect(db.execute(sql`truncate audit_event`)).rejects.toThrow();
+		const [still] = await db.select().from(auditEvent).where(eq(auditEvent.id, event.id));
+		expect(still.outcome).toBe('success');
+	});
+});
+
+describe('search and export', () => {
+	it('filters by action, outcome, user and guarantee number, and never crosses tenants', async () => {
+		const a = await orgWithClerk();
+		const b = await orgWithClerk();
+		await view(a.actor, a.org.id, { guaranteeNumber: 'E12-2026-000123' });
+		await audit.record({
+			action: 'key.attempt',
+			outcome: 'failure',
+			reason: 'wrong-key',
+			actor: a.actor,
+			context: testContext,
+			organizationId: a.org.id,
+			guaranteeNumber: 'E12-2026-000123'
+		});
+		await view(b.actor, b.org.id, { guaranteeNumber: 'E12-2026-000123' });
+
+		const all = await auditSearch.list(a.org.id, {});
+		expect(all.events.every((e) => e.organizationId === a.org.id)).toBe(true);
+		const failures = await auditSearch.list(a.org.id, { outcome: 'failure' });
+		expect(failures.events.map((e) => e.reason)).toEqual(['wrong-key']);
+		const parsed = auditSearch.filtersSchema.parse({ guaranteeNumber: ' e12-2026-000123 ' });
+		const byNumber = await auditSearch.list(a.org.id, parsed);
+		expect(byNumber.events).toHaveLength(2);
+		const byUser = await auditSearch.list(a.org.id, { actorId: b.user.id });
+		expect(byUser.events).toHaveLength(0);
+	});
+
+	it('applies the period in Japan time and pages newest first', async () => {
+		const { org, actor } = await orgWithClerk();
+		for (let i = 0; i < auditSearch.PAGE_SIZE + 5; i++) await view(actor, org.id);
+		const first = await auditSearch.list(org.id, { action: 'certificate.view' });
+		expect(first.events).toHaveLength(auditSearch.PAGE_SIZE);
+		expect(first.events[0].seq).toBeGreaterThan(first.events[1].seq);
+		const second = await auditSearch.list(org.id, {
+			action: 'certificate.view',
+			before: first.nextBefore!
+		});
+		expect(second.events).toHaveLength(5);
+		expect(second.nextBefore).toBeNull();
+		const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+		const todayOnly = await auditSearch.list(org.id, { from: today, to: today });
+		expect(todayOnly.events.length).toBe(auditSearch.PAGE_SIZE);
+		const yesterday = new Date(Date.now() - 86_400_000 * 2).toISOString().slice(0, 10);
+		expect((await auditSearch.list(org.id, { to: yesterday })).events).toHaveLength(0);
+	});
+
+	it('streams every matching event in batches, oldest first', async () => {
+		const { org, actor } = await orgWithClerk();
+		for (let i = 0; i < 7; i++) await view(actor, org.id);
+		const batches = [];
+		const views = { action: 'certificate.view' };
+		for await (const batch of auditSearch.stream(org.id, views, 3)) {
+			batches.push(batch.map((e) => e.seq));
+		}
+		// seq 1 is the user.add event that made the clerk
+		expect(batches).toEqual([[2, 3, 4], [5, 6, 7], [8]]);
+	});
+
+	it('writes CSV fields Excel reads safely', () => {
+		expect(auditCsv.field('白子町, "本庁"')).toBe('"白子町, ""本庁"""');
+		expect(auditCsv.field('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+		expect(auditCsv.field(null)).toBe('""');
+		expect(auditCsv.line(['a', 1])).toBe('"a","1"\r\n');
+	});
+});
+
+describe('issuer views', () => {
+	it('lists successful views of a guarantee with the organisation and purpose', async () => {
+		const { org, actor } = await orgWithClerk();
+		const guaranteeId = crypto.randomUUID();
+		await view(actor, org.id, { guaranteeId, purpose: 'advance_payment' });
+		await view(actor, org.id, { guaranteeId, outcome: 'denied' });
+		const views = await auditSearch.viewsOf(guaranteeId);
+		expect(views).toHaveLength(1);
+		expect(views[0]).toMatchObject({ organizationId: org.id, purpose: 'advance_payment' });
+	});
+});
+
+it(`runs on ${engine}`, () => expect(['pglite', 'postgres']).toContain(engine));

@@ -1,0 +1,34 @@
+import * as auditSearch from '$lib/server/audit-search';
+import * as users from '$lib/server/users';
+import { requireUser } from '$lib/server/guard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const user = requireUser('admin', 'auditor');
+	const raw = Object.fromEntries(url.searchParams);
+	const parsed = auditSearch.filtersSchema.safeParse(raw);
+	const filters = parsed.success ? parsed.data : {};
+	const [page, people] = await Promise.all([
+		auditSearch.list(user.organizationId, filters),
+		users.list(user.organizationId)
+	]);
+	return {
+		invalid: !parsed.success,
+		values: parsed.success ? raw : {},
+		events: page.events.map((event) => ({
+			id: event.id,
+			seq: event.seq,
+			at: event.at,
+			action: event.action,
+			outcome: event.outcome,
+			reason: event.reason,
+			actorLabel: event.actorLabel,
+			guaranteeNumber: event.guaranteeNumber,
+			guaranteeId: event.guaranteeId,
+			purpose: event.purpose,
+			ip: event.ip
+		})),
+		nextBefore: page.nextBefore,
+		people: people.map((person) => ({ id: person.id, username: person.username }))
+	};
+};
