@@ -11,6 +11,8 @@ export class UsageError extends Error {}
 export interface Output {
 	json: unknown;
 	text: string;
+	/** 1 when the command ran but found a problem (a broken audit chain); the text goes to stderr. */
+	exitCode?: number;
 }
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
@@ -132,17 +134,13 @@ export const commands: Record<string, Command> = {
 		options: {},
 		async run() {
 			const result = await auditChain.verify();
-			if (!result.ok) {
-				const b = result.firstBroken!;
-				const error = new Error(
-					`Audit chain ${b.chain} is broken at seq ${b.seq} (event id ${b.id}): ${b.problem}`
-				);
-				Object.assign(error, { result });
-				throw error;
-			}
+			const broken = result.firstBroken;
 			return {
 				json: result,
-				text: `Audit trail intact: ${result.events} events in ${result.chains} chains`
+				text: broken
+					? `Audit chain ${broken.chain} is broken at seq ${broken.seq} (event id ${broken.id}): ${broken.problem}`
+					: `Audit trail intact: ${result.events} events in ${result.chains} chains`,
+				exitCode: result.ok ? 0 : 1
 			};
 		}
 	},

@@ -39,8 +39,10 @@ async function main(argv: string[]): Promise<number> {
 	try {
 		await migrate();
 		const output: Output = await command.run(values);
-		process.stdout.write(json ? `${JSON.stringify(output.json)}\n` : `${output.text}\n`);
-		return 0;
+		const failed = (output.exitCode ?? 0) !== 0;
+		if (json) process.stdout.write(`${JSON.stringify(output.json)}\n`);
+		if (!json || failed) (failed ? process.stderr : process.stdout).write(`${output.text}\n`);
+		return output.exitCode ?? 0;
 	} catch (error) {
 		if (error instanceof UsageError) {
 			process.stderr.write(`${error.message}\n\n${USAGE}`);

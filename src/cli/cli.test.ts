@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { uniqueOrgCode } from '../lib/server/test-fixtures';
+
+/**
+ * The operator CLI as an operator runs it: a separate process, on the embedded database in a
+ * fresh DATA_DIR (or the PostgreSQL of DATABASE_URL when the suite runs there).
+ */
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kensho-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function cli(args: string[], input?: string) {
+	const result = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], {
+		input,
+		encoding: 'utf8',
+		env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'silent' }
+	});
+	const stdout = result.stdout.trim();
+	return {
+		status: result.status,
+		stdout,
+		stderr: result.stderr,
+		json: () => JSON.parse(stdout.split('\n').at(-1)!)
+	};
+}
+
+describe('operator CLI', () => {
+	const code = uniqueOrgCode();
+
+	it('adds an organisation, users and disables one, printing JSON', () => {
+		const org = cli(['org', 'add', '--code', code, '--name', '白子町', '--json']);
+		expect(org.status).toBe(0);
+		expect(org.json()).toMatchObject({ code, name: '白子町' });
+
+		const withPassword = cli(
+			[
+				'user',
+				'add',
+				'--org',
+				code,
+				'--username',
+				'tanaka',
+				'--role',
+				'clerk',
+				'--password-stdin',
+				'--json'
+			],
+			'a password with spaces\n'
+		);
+		expect(withPassword.status).toBe(0);
+		expect(withPassword.json()).toEqual({ id: expect.any(String), username: 'tanaka' });
+
+		const generated = cli([
+			'user',
+			'add',
+			'--org',
+			code,
+			'--username',
+			'suzuki',
+			'--role',
+			'admin',
+			'--json'
+		]);
+		expect(generated.json().password).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/);
+
+		const disabled = cli(['user', 'disable', '--org', code, '--username', 'tanaka', '--json']);
+		expect(disabled.json()).toEqual({ username: 'tanaka', disabled: true });
+
+		const verified = cli(['audit', 'verify', '--json']);
+		expect(verified.status).toBe(0);
+		expect(verified.json()).toMatchObject({ ok: true });
+	}, 120_000);
+
+	it('answers 1 for a failure and 2 for bad usage, on stderr', () => {
+		const duplicate = cli(['org', 'add', '--code', code, '--name', '白子町']);
+		expect(duplicate.status).toBe(1);
+		expect(duplicate.stderr).toContain('already exists');
+
+		const badCode = cli(['org', 'add', '--code', '124248', '--name', 'x']);
+		expect(badCode.status).toBe(2);
+		expect(badCode.stderr).toContain('全国地方公共団体コード');
+
+		expect(cli(['user', 'add', '--org', code, '--username', 'x1', '--role', 'boss']).status).toBe(
+			2
+		);
+		expect(cli(['no-such-command']).status).toBe(2);
+		expect(cli(['org', 'add', '--bogus']).status).toBe(2);
+		const unknownOrg = cli([
+			'user',
+			'add',
+			'--org',
+			'131016',
+			'--username',
+			'ab',
+			'--role',
+			'clerk'
+		]);
+		expect(unknownOrg.status).toBe(1);
+	}, 120_000);
+
+	it.skipIf(Boolean(process.env.DATABASE_URL))(
+		'refuses to open the embedded database while another process owns it',
+		() => {
+			// The lock a running server holds: a live pid (this test's own process).
+			writeFileSync(path.join(dataDir, 'kensho.lock'), String(process.pid));
+			try {
+				const second = cli(['org', 'add', '--code', uniqueOrgCode(), '--name', '二重']);
+				expect(second.status).toBe(1);
+				expect(second.stderr).toContain('in use by another process');
+				expect(second.stderr).toContain(`pid ${process.pid}`);
+			} finally {
+				rmSync(path.join(dataDir, 'kensho.lock'));
+			}
+		}
+	);
+});
