@@ -5,6 +5,7 @@ import * as organizations from '../lib/server/organizations';
 import * as users from '../lib/server/users';
 import { localContext } from '../lib/server/request-context';
 import { loadDemo } from '../lib/server/demo';
+import { issuerCommands } from './issuer-commands';
 
 export class UsageError extends Error {}
 
@@ -18,7 +19,7 @@ export interface Output {
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 type Values = Record<string, string | boolean | undefined>;
 
-interface Command {
+export interface Command {
 	usage: string;
 	options: Options;
 	run(values: Values): Promise<Output>;
@@ -129,6 +130,7 @@ export const commands: Record<string, Command> = {
 			};
 		}
 	},
+	...issuerCommands,
 	'audit verify': {
 		usage: 'walks every audit chain; exit 1 at the first broken link',
 		options: {},

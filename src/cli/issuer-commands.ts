@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import * as audit from '../lib/server/audit';
+import * as issuers from '../lib/server/issuers';
+import { localContext } from '../lib/server/request-context';
+// A cycle with commands.ts, safe because UsageError is only used when a command runs.
+import { UsageError, type Command } from './commands';
+
+/**
+ * The operator's issuer commands (shared/API.md §2): `issuer add`, `issuer token`,
+ * `issuer revoke-token`, `issuer add-key`. Spread into `commands` by commands.ts.
+ */
+type Values = Parameters<Command['run']>[0];
+
+const operator: audit.Actor = {
+	type: 'operator',
+	label: `cli:${process.env.USER ?? process.env.LOGNAME ?? 'operator'}`
+};
+const context = localContext('cli');
+
+function required(values: Values, name: string): string {
+	const value = values[name];
+	if (typeof value !== 'string' || value.trim() === '')
+		throw new UsageError(`--${name} is required`);
+	return value.trim();
+}
+
+async function issuerByCode(code: string) {
+	const found = await issuers.findByCode(code);
+	if (!found) throw new Error(`No issuer with code ${code} (add it with "issuer add")`);
+	return found;
+}
+
+export const issuerCommands: Record<string, Command> = {
+	'issuer add': {
+		usage: '--code ejcs --name 東日本建設業保証株式会社 [--require-signature]',
+		options: {
+			code: { type: 'string' },
+			name: { type: 'string' },
+			'require-signature': { type: 'boolean' }
+		},
+		async run(values) {
+			const parsed = issuers.issuerInput.safeParse({
+				code: required(values, 'code'),
+				name: required(values, 'name'),
+				requireSignature: Boolean(values['require-signature'])
+			});
+			if (!parsed.success) {
+				const issue = parsed.error.issues[0];
+				throw new UsageError(`invalid --${String(issue.path[0])}: ${issue.message}`);
+			}
+			const added = await issuers.add(parsed.data);
+			await audit.record({
+				action: 'issuer.add',
+				outcome: 'success',
+				actor: operator,
+				context,
+				issuerId: added.id,
+				detail: { code: added.code, name: added.name, requireSignature: added.requireSignature }
+			});
+			return {
+				json: { id: added.id, code: added.code, name: added.name },
+				text:
+					`Added issuer ${added.code} ${added.name} (${added.id})` +
+					(added.requireSignature ? ', signatures required' : '')
+			};
+		}
+	},
+	'issuer token': {
+		usage: '--issuer ejcs  (creates an API token, shown once)',
+		options: { issuer: { type: 'string' } },
+		async run(values) {
+			const found = await issuerByCode(required(values, 'issuer'));
+			const { token, prefix } = await issuers.createToken(found.id);
+			await audit.record({
+				action: 'issuer.token.create',
+				outcome: 'success',
+				actor: operator,
+				context,
+				issuerId: found.id,
+				detail: { prefix }
+			});
+			return {
+				json: { token },
+				text: `API token for ${found.code} (shown once, keep it secret):\n${token}`
+			};
+		}
+	},
+	'issuer revoke-token': {
+		usage: '--issuer ejcs --prefix <first chars of the token>',
+		options: { issuer: { type: 'string' }, prefix: { type: 'string' } },
+		async run(values) {
+			const found = await issuerByCode(required(values, 'issuer'));
+			const start = required(values, 'prefix');
+			const result = await issuers.revokeToken(found.id, start);
+			if (result.revoked === 0)
+				throw new Error(`No live token of ${found.code} starts with ${start}`);
+			if (result.revoked < 0) {
+				throw new Error(`${-result.revoked} live tokens start with ${start}: give more characters`);
+			}
+			await audit.record({
+				action: 'issuer.token.revoke',
+				outcome: 'success',
+				actor: operator,
+				context,
+				issuerId: found.id,
+				detail: { prefix: result.prefix }
+			});
+			return { json: { revoked: true }, text: `Revoked token ${result.prefix} of ${found.code}` };
+		}
+	},
+	'issuer add-key': {
+		usage: '--issuer ejcs --kid k2026 --jwk-file pub.jwk  (an Ed25519 public JWK)',
+		options: {
+			issuer: { type: 'string' },
+			kid: { type: 'string' },
+			'jwk-file': { type: 'string' }
+		},
+		async run(values) {
+			const found = await issuerByCode(required(values, 'issuer'));
+			const kid = required(values, 'kid');
+			let jwk: unknown;
+			try {
+				jwk = JSON.parse(readFileSync(required(values, 'jwk-file'), 'utf8'));
+			} catch (error) {
+				throw new Error(`cannot read the JWK file: ${(error as Error).message}`);
+			}
+			const key = await issuers.addKey(found.id, kid, jwk);
+			await audit.record({
+				action: 'issuer.key.add',
+				outcome: 'success',
+				actor: operator,
+				context,
+				issuerId: found.id,
+				detail: { kid: key.kid, jwk: key.publicJwk }
+			});
+			return { json: { kid: key.kid }, text: `Registered key ${key.kid} for ${found.code}` };
+		}
+	}
+};

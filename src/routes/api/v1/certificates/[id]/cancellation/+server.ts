@@ -1,0 +1,12 @@
+import { endpoint } from '$lib/server/api';
+import * as guarantees from '$lib/server/guarantees';
+import type { RequestHandler } from './$types';
+
+/** 解約: 200, and 200 again for a guarantee already cancelled. */
+export const POST: RequestHandler = endpoint(
+	{ action: 'certificate.cancel', body: 'signable' },
+	async ({ body, caller, params }) => {
+		const input = guarantees.parse(guarantees.cancellationInput, body);
+		return { status: 200, body: await guarantees.cancel(caller, params.id, input) };
+	}
+);
