@@ -44,7 +44,7 @@ export default defineConfig({
 		url: `http://127.0.0.1:${PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 180_000,
-		stdout: 'pipe',
+		stdout: 'ignore',
 		stderr: 'pipe',
 		env: { E2E_PORT: String(PORT) }
 	}

@@ -4,7 +4,7 @@
  * What the seed made (users, tokens, keys) is written to tests/.tmp/seed-<port>.json for the tests.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -24,7 +24,8 @@ mkdirSync('tests/.tmp', { recursive: true });
 writeFileSync(`tests/.tmp/seed-${port}.json`, JSON.stringify({ ...seeded, dataDir }, null, '\t'));
 
 const server = spawn(process.execPath, [process.env.KENSHO_BUILD_DIR ?? 'build'], {
-	stdio: 'inherit',
+	// The server's log is also kept in a file, so tests can prove no secret ever reaches it.
+	stdio: ['ignore', 'pipe', 'pipe'],
 	env: {
 		...process.env,
 		PORT: port,
@@ -33,8 +34,11 @@ const server = spawn(process.execPath, [process.env.KENSHO_BUILD_DIR ?? 'build']
 		DATA_DIR: dataDir,
 		// Every browser test signs in from 127.0.0.1; the per-IP limit is tested on its own.
 		LOGIN_IP_LIMIT: process.env.LOGIN_IP_LIMIT ?? '100000',
-		LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn'
+		LOG_LEVEL: process.env.LOG_LEVEL ?? 'info'
 	}
 });
+const logFile = createWriteStream(`tests/.tmp/server-${port}.log`);
+server.stdout!.on('data', (chunk) => (process.stdout.write(chunk), logFile.write(chunk)));
+server.stderr!.on('data', (chunk) => (process.stderr.write(chunk), logFile.write(chunk)));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
