@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from './db';
 import { auditEvent, type AuditEvent } from './db/schema';
@@ -24,7 +24,8 @@ export const filtersSchema = z.object({
 			.transform((value) => value.normalize('NFKC').trim().toUpperCase())
 	),
 	guaranteeId: optional(z.uuid()),
-	before: optional(z.coerce.number().int().positive())
+	/** Keyset cursor `<at in ms>-<id>`: the last event of the previous page. */
+	before: optional(z.string().regex(/^\d{1,15}-\d{1,19}$/))
 });
 export type Filters = z.infer<typeof filtersSchema>;
 
@@ -52,21 +53,31 @@ function conditions(organizationId: string, filters: Filters): SQL[] {
 	return where.filter((condition): condition is SQL => condition !== undefined);
 }
 
+const cursorOf = (event: AuditEvent) => `${new Date(event.at).getTime()}-${event.id}`;
+
 /** One page, newest first; `nextBefore` is the cursor for the next (older) page. */
 export async function list(
 	organizationId: string,
 	filters: Filters
-): Promise<{ events: AuditEvent[]; nextBefore: number | null }> {
+): Promise<{ events: AuditEvent[]; nextBefore: string | null }> {
 	const where = conditions(organizationId, filters);
-	if (filters.before) where.push(lt(auditEvent.id, filters.before));
+	if (filters.before) {
+		const [ms, id] = filters.before.split('-').map(Number);
+		where.push(
+			sql`(${auditEvent.at}, ${auditEvent.id}) < (${new Date(ms).toISOString()}::timestamptz, ${id})`
+		);
+	}
 	const rows = await db
 		.select()
 		.from(auditEvent)
 		.where(and(...where))
-		.orderBy(desc(auditEvent.id))
+		.orderBy(desc(auditEvent.at), desc(auditEvent.id))
 		.limit(PAGE_SIZE + 1);
 	const events = rows.slice(0, PAGE_SIZE);
-	return { events, nextBefore: rows.length > PAGE_SIZE ? events[events.length - 1].id : null };
+	return {
+		events,
+		nextBefore: rows.length > PAGE_SIZE ? cursorOf(events[events.length - 1]) : null
+	};
 }
 
 /**
@@ -78,17 +89,22 @@ export async function* stream(
 	filters: Filters,
 	batchSize = 2000
 ): AsyncGenerator<AuditEvent[]> {
-	let after = 0;
+	let after: AuditEvent | undefined;
 	for (;;) {
+		const where = conditions(organizationId, filters);
+		if (after) {
+			const at = new Date(after.at).toISOString();
+			where.push(sql`(${auditEvent.at}, ${auditEvent.id}) > (${at}::timestamptz, ${after.id})`);
+		}
 		const rows = await db
 			.select()
 			.from(auditEvent)
-			.where(and(...conditions(organizationId, filters), gte(auditEvent.id, after + 1)))
-			.orderBy(asc(auditEvent.id))
+			.where(and(...where))
+			.orderBy(asc(auditEvent.at), asc(auditEvent.id))
 			.limit(batchSize);
 		if (rows.length) yield rows;
 		if (rows.length < batchSize) return;
-		after = rows[rows.length - 1].id;
+		after = rows[rows.length - 1];
 	}
 }
 
