@@ -2,6 +2,8 @@ import * as organizations from './organizations';
 import * as users from './users';
 import type { Actor } from './audit';
 import { localContext } from './request-context';
+import { loadDemoIssuer } from './demo-issuer';
+import { writeDemoNotices } from './notices';
 
 /**
  * Demo data a newcomer can sign in to at once. Idempotent: run at every `npm start`, it adds
@@ -24,6 +26,8 @@ const USERS = [
 export interface DemoResult {
 	users: { organizationCode: string; username: string; password: string; role: string }[];
 	keys: { guaranteeNumber: string; authKey: string; kind: string }[];
+	/** Printable notices (お知らせ) for the demo keys, in DATA_DIR/notices/. */
+	noticeFiles: string[];
 }
 
 export async function loadDemo(): Promise<DemoResult> {
@@ -37,13 +41,16 @@ export async function loadDemo(): Promise<DemoResult> {
 		const org = (await organizations.findByCode(user.organizationCode))!;
 		await users.add({ organizationId: org.id, ...user, password: DEMO_PASSWORD }, actor, context);
 	}
+	const keys = await loadDemoIssuer(context);
+	const noticeFiles = await writeDemoNotices(keys);
 	return {
+		noticeFiles,
 		users: USERS.map((u) => ({
 			organizationCode: u.organizationCode,
 			username: u.username,
 			password: DEMO_PASSWORD,
 			role: u.role
 		})),
-		keys: []
+		keys: keys.map(({ guaranteeNumber, authKey, kind }) => ({ guaranteeNumber, authKey, kind }))
 	};
 }

@@ -153,3 +153,11 @@ export async function withKey(issuerId: string, guaranteeNumber: string, authKey
 	const latest = (await latestVersion(row.guarantee.id))!;
 	return { guarantee: row.guarantee, ordererCode: row.ordererCode, latest, key: parsed.key };
 }
+
+export async function findIdByNumber(issuerId: string, guaranteeNumber: string) {
+	const [row] = await db
+		.select({ id: guarantee.id })
+		.from(guarantee)
+		.where(and(eq(guarantee.issuerId, issuerId), eq(guarantee.guaranteeNumber, guaranteeNumber)));
+	return row?.id ?? null;
+}

@@ -9,7 +9,7 @@ import type { RequestContext } from './request-context';
 import { crossFieldErrors, type AmendmentInput, type CertificateInput } from './certificate-input';
 
 export * from './certificate-input';
-export { get, views, latestVersion, isUuid } from './guarantee-reads';
+export { get, views, latestVersion, isUuid, findIdByNumber, withKey } from './guarantee-reads';
 import { isUuid, latestVersion } from './guarantee-reads';
 
 /**

@@ -1,0 +1,44 @@
+import { endpoint } from '$lib/server/api';
+import * as audit from '$lib/server/audit';
+import * as authKeys from '$lib/server/auth-keys';
+import * as guarantees from '$lib/server/guarantees';
+import * as notices from '$lib/server/notices';
+import { Problem } from '$lib/server/problem';
+import type { RequestHandler } from './$types';
+
+/** The printable お知らせ (A4 PDF), for the issuer that presents the guarantee's current key. */
+export const POST: RequestHandler = endpoint(
+	{ action: 'notice.render', body: 'json' },
+	async ({ body, issuer, caller }) => {
+		const input = guarantees.parse(guarantees.noticeInput, body);
+		const made = await notices.forKey(issuer, input.guaranteeNumber, input.authKey);
+		if (made.error !== undefined) {
+			if (made.error === 'not-found') {
+				throw new Problem(404, 'not-found', 'No such guarantee for this issuer');
+			}
+			throw new Problem(422, 'validation', 'The auth key does not match', [
+				{
+					path: '/authKey',
+					message: made.reason === 'mismatch' ? 'not the current key' : `invalid (${made.reason})`
+				}
+			]);
+		}
+		await audit.record({
+			action: 'notice.render',
+			outcome: 'success',
+			actor: caller.actor,
+			context: caller.context,
+			issuerId: issuer.id,
+			guaranteeId: made.guarantee.id,
+			guaranteeNumber: made.guarantee.guaranteeNumber,
+			detail: { authKey: authKeys.mask(made.key) }
+		});
+		return new Response(made.pdf as BodyInit, {
+			headers: {
+				'content-type': 'application/pdf',
+				'content-disposition': `inline; filename="notice-${made.guarantee.guaranteeNumber}.pdf"`,
+				'cache-control': 'no-store'
+			}
+		});
+	}
+);
