@@ -102,6 +102,37 @@ describe('operator CLI', () => {
 	}, 120_000);
 
 	it.skipIf(Boolean(process.env.DATABASE_URL))(
+		'audit verify names the event altered behind the triggers, and a rewrite via --against',
+		async () => {
+			const before = cli(['audit', 'verify', '--json']);
+			expect(before.status).toBe(0);
+			const heads = path.join(dataDir, 'heads.json');
+			writeFileSync(heads, before.stdout);
+
+			const { PGlite } = await import('@electric-sql/pglite');
+			const database = new PGlite(path.join(dataDir, 'pglite'));
+			const { rows } = await database.query<{ id: number; chain: string; seq: number }>(
+				`select id, chain, seq from audit_event where action = 'user.add' order by id limit 1`
+			);
+			await database.exec(`alter table audit_event disable trigger audit_event_no_update`);
+			await database.query(`update audit_event set reason = 'tampered' where id = $1`, [
+				rows[0].id
+			]);
+			await database.exec(`alter table audit_event enable trigger audit_event_no_update`);
+			await database.close();
+
+			const after = cli(['audit', 'verify', '--json', '--against', heads]);
+			expect(after.status).toBe(1);
+			expect(after.json()).toMatchObject({
+				ok: false,
+				firstBroken: { chain: rows[0].chain, seq: Number(rows[0].seq), id: rows[0].id }
+			});
+			expect(after.stderr).toContain(`event id ${rows[0].id}`);
+		},
+		120_000
+	);
+
+	it.skipIf(Boolean(process.env.DATABASE_URL))(
 		'refuses to open the embedded database while another process owns it',
 		() => {
 			// The lock a running server holds: a live pid (this test's own process).

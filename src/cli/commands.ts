@@ -51,6 +51,13 @@ function readPasswordFromStdin(): string {
 	return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
+function readAnchors(file: string): auditChain.ChainHead[] {
+	const saved = JSON.parse(readFileSync(file, 'utf8')) as { heads?: auditChain.ChainHead[] };
+	if (!Array.isArray(saved.heads))
+		throw new UsageError(`${file} has no "heads" (an audit verify --json output)`);
+	return saved.heads;
+}
+
 export const commands: Record<string, Command> = {
 	'org add': {
 		usage: '--code 124249 --name 白子町',
@@ -132,10 +139,12 @@ export const commands: Record<string, Command> = {
 	},
 	...issuerCommands,
 	'audit verify': {
-		usage: 'walks every audit chain; exit 1 at the first broken link',
-		options: {},
-		async run() {
-			const result = await auditChain.verify();
+		usage: '[--against heads.json] walks every audit chain; exit 1 at the first broken link',
+		options: { against: { type: 'string' } },
+		async run(values) {
+			// A `--json` output of an earlier run, kept elsewhere: catches a chain rewritten whole.
+			const anchors = typeof values.against === 'string' ? readAnchors(values.against) : [];
+			const result = await auditChain.verify(undefined, anchors);
 			const broken = result.firstBroken;
 			return {
 				json: result,

@@ -54,61 +54,83 @@ export function hashEvent(event: ChainedFields): string {
 	return createHash('sha256').update(canonicalEncoding(event)).digest('hex');
 }
 
+export interface ChainHead {
+	chain: string;
+	seq: number;
+	hash: string;
+}
+
 export interface VerifyResult {
 	ok: boolean;
 	events: number;
 	chains: number;
 	firstBroken?: { chain: string; seq: number; id: number; problem: string };
+	/** Keep a copy elsewhere: a later `verify` against it detects a rewritten chain. */
+	heads: ChainHead[];
 }
 
-/** Walks every chain from its first event and names the first broken link. */
-export async function verify(onlyChain?: string): Promise<VerifyResult> {
+type Broken = NonNullable<VerifyResult['firstBroken']>;
+const PAGE_SIZE = 5000;
+
+/** Walks one chain from seq 1; returns the number of events or the first broken link. */
+async function verifyChain(head: ChainHead, anchor?: ChainHead): Promise<number | Broken> {
+	let prevHash = GENESIS_HASH;
+	let expectedSeq = 1;
+	for (;;) {
+		const rows = await db
+			.select()
+			.from(auditEvent)
+			.where(and(eq(auditEvent.chain, head.chain), sql`${auditEvent.seq} >= ${expectedSeq}`))
+			.orderBy(asc(auditEvent.seq))
+			.limit(PAGE_SIZE);
+		for (const row of rows) {
+			const broken = (problem: string) => ({ chain: row.chain, seq: row.seq, id: row.id, problem });
+			if (row.seq !== expectedSeq) return broken(`seq ${expectedSeq} is missing`);
+			if (row.prevHash !== prevHash) return broken('prev_hash does not match the previous event');
+			if (hashEvent(row) !== row.hash) return broken('hash does not match the event content');
+			if (anchor && anchor.seq === row.seq && anchor.hash !== row.hash) {
+				return broken('differs from the copy of the chain kept earlier: the chain was rewritten');
+			}
+			prevHash = row.hash;
+			expectedSeq++;
+		}
+		if (rows.length < PAGE_SIZE) break;
+	}
+	const last = expectedSeq - 1;
+	const end = (problem: string) => ({ chain: head.chain, seq: expectedSeq, id: -1, problem });
+	if (last !== head.seq || prevHash !== head.hash) {
+		return end(`chain head says seq ${head.seq} but the trail ends at ${last}`);
+	}
+	if (anchor && anchor.seq > last) {
+		return end(`the copy kept earlier reaches seq ${anchor.seq}; the trail now ends at ${last}`);
+	}
+	return last;
+}
+
+/**
+ * Walks every chain (or one) and names the first broken link. `anchors` are the `heads` of an
+ * earlier run kept elsewhere; a chain recomputed from scratch after an edit fails against them.
+ */
+export async function verify(onlyChain?: string, anchors: ChainHead[] = []): Promise<VerifyResult> {
 	const heads = await db
 		.select()
 		.from(auditChainHead)
 		.where(onlyChain ? eq(auditChainHead.chain, onlyChain) : undefined)
 		.orderBy(asc(auditChainHead.chain));
-	let events = 0;
-	for (const head of heads) {
-		let prevHash = GENESIS_HASH;
-		let expectedSeq = 1;
-		const pageSize = 5000;
-		for (;;) {
-			const rows = await db
-				.select()
-				.from(auditEvent)
-				.where(and(eq(auditEvent.chain, head.chain), sql`${auditEvent.seq} >= ${expectedSeq}`))
-				.orderBy(asc(auditEvent.seq))
-				.limit(pageSize);
-			for (const row of rows) {
-				const broken = (problem: string) => ({
-					ok: false,
-					events,
-					chains: heads.length,
-					firstBroken: { chain: row.chain, seq: row.seq, id: row.id, problem }
-				});
-				if (row.seq !== expectedSeq) return broken(`seq ${expectedSeq} is missing`);
-				if (row.prevHash !== prevHash) return broken('prev_hash does not match the previous event');
-				if (hashEvent(row) !== row.hash) return broken('hash does not match the event content');
-				prevHash = row.hash;
-				expectedSeq++;
-				events++;
+	const result: VerifyResult = { ok: true, events: 0, chains: heads.length, heads };
+	for (const anchor of anchors) {
+		if (!onlyChain || anchor.chain === onlyChain) {
+			if (!heads.some((head) => head.chain === anchor.chain)) {
+				const problem = 'the chain kept earlier is gone';
+				return { ...result, ok: false, firstBroken: { ...anchor, id: -1, problem } };
 			}
-			if (rows.length < pageSize) break;
-		}
-		if (expectedSeq - 1 !== head.seq || prevHash !== head.hash) {
-			return {
-				ok: false,
-				events,
-				chains: heads.length,
-				firstBroken: {
-					chain: head.chain,
-					seq: expectedSeq,
-					id: -1,
-					problem: `chain head says seq ${head.seq} but the trail ends at ${expectedSeq - 1}`
-				}
-			};
 		}
 	}
-	return { ok: true, events, chains: heads.length };
+	for (const head of heads) {
+		const anchor = anchors.find((a) => a.chain === head.chain);
+		const outcome = await verifyChain(head, anchor);
+		if (typeof outcome !== 'number') return { ...result, ok: false, firstBroken: outcome };
+		result.events += outcome;
+	}
+	return result;
 }

@@ -42,14 +42,14 @@ describe('hash chain', () => {
 		expect([first.seq, second.seq]).toEqual([2, 3]);
 		expect(second.prevHash).toBe(first.hash);
 		// jsonb reorders keys; the chain must still verify after the round trip.
-		expect(await auditChain.verify(first.chain)).toEqual({ ok: true, events: 3, chains: 1 });
+		expect(await auditChain.verify(first.chain)).toMatchObject({ ok: true, events: 3, chains: 1 });
 	});
 
 	it('keeps one unbroken chain under 200 concurrent writers (real concurrency on PostgreSQL)', async () => {
 		const { org, actor } = await orgWithClerk();
 		await Promise.all(Array.from({ length: 200 }, () => view(actor, org.id)));
 		const result = await auditChain.verify(`org:${org.id}`);
-		expect(result).toEqual({ ok: true, events: 201, chains: 1 });
+		expect(result).toMatchObject({ ok: true, events: 201, chains: 1 });
 		const seqs = await db
 			.select({ seq: auditEvent.seq })
 			.from(auditEvent)
@@ -74,6 +74,43 @@ describe('hash chain', () => {
 		expect(result.ok).toBe(false);
 		expect(result.firstBroken).toMatchObject({ seq: victim.seq, id: victim.id });
 		expect(result.firstBroken?.problem).toMatch(/hash/);
+	});
+});
+
+describe('copies of the chain heads kept elsewhere', () => {
+	it('catch a chain rewritten from scratch, which the chain alone cannot', async () => {
+		const { org, actor } = await orgWithClerk();
+		const chain = `org:${org.id}`;
+		const victim = await view(actor, org.id, { purpose: 'contract' });
+		await view(actor, org.id);
+		const kept = (await auditChain.verify(chain)).heads;
+
+		// A superuser rewrites history and recomputes every later hash and the head.
+		await db.transaction(async (tx) => {
+			await tx.execute(sql`alter table audit_event disable trigger audit_event_no_update`);
+			const rows = await tx
+				.select()
+				.from(auditEvent)
+				.where(eq(auditEvent.chain, chain))
+				.orderBy(auditEvent.seq);
+			let prevHash = auditChain.GENESIS_HASH;
+			for (const row of rows) {
+				const purpose = row.id === victim.id ? 'other' : row.purpose;
+				const hash = auditChain.hashEvent({ ...row, prevHash, purpose });
+				await tx
+					.update(auditEvent)
+					.set({ prevHash, purpose, hash })
+					.where(eq(auditEvent.id, row.id));
+				prevHash = hash;
+			}
+			await tx.execute(sql`update audit_chain_head set hash = ${prevHash} where chain = ${chain}`);
+			await tx.execute(sql`alter table audit_event enable trigger audit_event_no_update`);
+		});
+
+		expect((await auditChain.verify(chain)).ok).toBe(true);
+		const against = await auditChain.verify(chain, kept);
+		expect(against.ok).toBe(false);
+		expect(against.firstBroken?.problem).toMatch(/rewritten/);
 	});
 });
 
