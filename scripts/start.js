@@ -35,6 +35,8 @@ const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? '127.0.0.1';
 const env = { ...process.env, PORT: port, HOST: host };
 env.ORIGIN ??= `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+// adapter-node's own cap (default 512K); the issuer API enforces 256 KiB (8 MiB for a batch) itself.
+env.BODY_SIZE_LIMIT ??= '9M';
 
 if (!process.env.DATABASE_URL && process.env.KENSHO_DEMO !== '0') {
 	run('npx', ['tsx', 'src/cli/main.ts', 'demo'], env);

@@ -2,6 +2,7 @@ import * as organizations from '../../src/lib/server/organizations';
 import * as users from '../../src/lib/server/users';
 import { loadDemo, DEMO_PASSWORD } from '../../src/lib/server/demo';
 import { localContext } from '../../src/lib/server/request-context';
+import { seedIssuers } from './seed-issuers';
 
 /**
  * Fixtures for the browser tests, on top of the demo data. Tests that change state (disable a
@@ -30,7 +31,7 @@ export async function seed() {
 		);
 		extra[name] = { organizationCode: shirako.code, username, password: E2E_PASSWORD };
 	}
-	return { demo, demoPassword: DEMO_PASSWORD, users: extra };
+	return { demo, demoPassword: DEMO_PASSWORD, users: extra, issuers: await seedIssuers() };
 }
 
 export type Seed = Awaited<ReturnType<typeof seed>> & { dataDir: string };

@@ -47,7 +47,11 @@ function limit(): rateLimit.Limit {
 }
 
 async function readBody(request: Request, max: number): Promise<Uint8Array> {
-	const tooLarge = () => new Problem(413, 'too-large', `The body may be at most ${max} bytes`);
+	// The rest of the body is left unread: close the connection rather than reuse it.
+	const tooLarge = () =>
+		new Problem(413, 'too-large', `The body may be at most ${max} bytes`, undefined, {
+			connection: 'close'
+		});
 	if (Number(request.headers.get('content-length') ?? 0) > max) throw tooLarge();
 	if (!request.body) return new Uint8Array();
 	const chunks: Uint8Array[] = [];
