@@ -1,10 +1,4 @@
-import {
-	error,
-	redirect,
-	type Handle,
-	type HandleServerError,
-	type ServerInit
-} from '@sveltejs/kit';
+import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/auth';
 import { isDatabaseUnavailable } from '$lib/server/db';
@@ -60,19 +54,34 @@ const handleContext: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Paths that never look at the session: machine endpoints authenticate themselves. */
+const SESSIONLESS = /^\/(api\/|healthz$|readyz$)/;
+
+/**
+ * A response made here rather than thrown: thrown errors and redirects skip handleContext,
+ * and with it the security headers and the request log line.
+ */
+function refuse(status: number, message: string): Response {
+	return new Response(JSON.stringify({ message }), {
+		status,
+		headers: { 'content-type': 'application/json; charset=utf-8' }
+	});
+}
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
+
 const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(auth.SESSION_COOKIE);
-	if (!token) return resolve(event);
+	if (!token || SESSIONLESS.test(event.url.pathname)) {
+		return resolve(event);
+	}
 	let result;
 	try {
 		result = await auth.validateSessionToken(token);
 	} catch (cause) {
 		if (!isDatabaseUnavailable(cause)) throw cause;
+		// Not "signed out": the guard below answers 503 for every signed-in page.
 		event.locals.databaseUnavailable = true;
-		error(503, {
-			message: messages(event.locals.locale).common.errors.unavailable,
-			code: 'unavailable'
-		});
+		return resolve(event);
 	}
 	if (result) {
 		auth.setSessionTokenCookie(event, token, result.session.expiresAt);
@@ -84,25 +93,33 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Layout guards do not cover form actions or endpoints: every `(app)` request is checked here. */
+/**
+ * Layout guards do not cover form actions or endpoints: every `(app)` request is checked here.
+ * A full page view that must fail gets the site's own error page from the (app) layout (it
+ * always runs on a full render); anything else (actions, data, endpoints) is refused here.
+ */
 const guardApp: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id ?? '';
 	if (!routeId.startsWith('/(app)')) return resolve(event);
+	const pageView = event.request.method === 'GET' && !event.isDataRequest;
+	const m = messages(event.locals.locale).common.errors;
+	if (event.locals.databaseUnavailable) {
+		if (pageView) return resolve(event);
+		const response = refuse(503, m.unavailable);
+		response.headers.set('retry-after', '5');
+		return response;
+	}
 	const user = event.locals.user;
-	if (!user) redirect(303, '/login');
+	if (!user) return pageView ? seeOther('/login') : refuse(401, 'Sign-in required');
 	const forbidden =
 		(routeId.startsWith('/(app)/admin') && user.role !== 'admin') ||
 		(routeId.startsWith('/(app)/audit') && user.role === 'clerk');
 	if (forbidden) {
-		// A page view gets the site's own 403 page from the (app) layout, which always runs on
-		// a full render; anything else (actions, data, endpoints) is refused right here.
-		if (event.request.method !== 'GET' || event.isDataRequest) {
-			error(403, messages(event.locals.locale).common.errors.forbidden);
-		}
+		if (!pageView) return refuse(403, m.forbidden);
 		event.locals.forbidden = true;
 	}
 	if (user.mustChangePassword && routeId !== '/(app)/account/password') {
-		redirect(303, '/account/password');
+		return seeOther('/account/password');
 	}
 	return resolve(event);
 };
