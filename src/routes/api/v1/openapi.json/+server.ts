@@ -1,0 +1,6 @@
+import { json } from '@sveltejs/kit';
+import * as openapi from '$lib/server/openapi';
+import type { RequestHandler } from './$types';
+
+/** Public: the contract, not data. */
+export const GET: RequestHandler = ({ url }) => json(openapi.document(url.origin));
