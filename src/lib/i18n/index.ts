@@ -3,6 +3,8 @@ import * as common from './common';
 import * as account from './account';
 import * as admin from './admin';
 import * as audit from './audit';
+import * as verify from './verify';
+import * as certificate from './certificate';
 
 /**
  * UI strings. Each area keeps its Japanese and English text side by side in its own file,
@@ -14,8 +16,22 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ja';
 
 const catalog = {
-	ja: { common: common.ja, account: account.ja, admin: admin.ja, audit: audit.ja },
-	en: { common: common.en, account: account.en, admin: admin.en, audit: audit.en }
+	ja: {
+		common: common.ja,
+		account: account.ja,
+		admin: admin.ja,
+		audit: audit.ja,
+		verify: verify.ja,
+		certificate: certificate.ja
+	},
+	en: {
+		common: common.en,
+		account: account.en,
+		admin: admin.en,
+		audit: audit.en,
+		verify: verify.en,
+		certificate: certificate.en
+	}
 };
 
 export type Messages = (typeof catalog)['ja'];

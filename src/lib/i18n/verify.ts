@@ -1,0 +1,146 @@
+export const ja = {
+	title: '電子証書の照合',
+	lead: '受注者から提出された「電子保証にかかる「認証キー」のお知らせ」の保証契約番号と認証キーを入力してください。QRコードの読み取りや、お知らせのPDF・画像からの読み取りもできます。',
+	guaranteeNumber: '保証契約番号',
+	guaranteeNumberHint: '例: E12-2026-000123',
+	authKey: '認証キー',
+	authKeyHint: '20文字（XXXX-XXXX-XXXX-XXXX-XXXX）。全角・小文字・ハイフンなしでも入力できます。',
+	purpose: '照合の目的',
+	purposes: {
+		contract: '契約時',
+		advance_payment: '前払金請求時',
+		intermediate_advance_payment: '中間前払金請求時',
+		other: 'その他'
+	},
+	submit: '照合する',
+	errors: {
+		heading: '入力内容を確認してください',
+		noMatch:
+			'保証契約番号または認証キーが正しくないか、この団体あての保証ではありません。お知らせの記載を確かめて、もう一度入力してください。',
+		guaranteeNumber: {
+			empty: '保証契約番号を入力してください。',
+			format: '保証契約番号は英数字とハイフンで入力してください（例: E12-2026-000123）。'
+		},
+		authKey: {
+			empty: '認証キーを入力してください。',
+			character:
+				'認証キーに使えない文字が含まれています。英数字（I・L・O・U を除く）とハイフンで入力してください。',
+			length: (n: number) => `認証キーは20文字です（いま${n}文字）。`,
+			checksum:
+				'認証キーに入力誤りがあります（最後の確認文字が合いません）。お知らせを見ながら、もう一度確かめてください。'
+		},
+		purpose: '照合の目的を選んでください。',
+		locked: {
+			number: (until: string) =>
+				`この保証契約番号は、誤った認証キーの入力が続いたため、一時的に照合できなくなっています。${until} 以降にもう一度お試しください。`,
+			user: (until: string) =>
+				`誤った認証キーの入力が続いたため、あなたの照合を一時的に止めています。${until} 以降にもう一度お試しください。`,
+			organization: (until: string) =>
+				`この団体で誤った認証キーの入力が続いたため、照合を一時的に止めています。${until} 以降にもう一度お試しください。`
+		}
+	},
+	other: {
+		heading: 'ほかの読み取り方法',
+		scan: 'カメラでQRコードを読み取る',
+		upload: 'お知らせ（PDF・画像）から読み取る'
+	},
+	scanner: {
+		heading: 'カメラで読み取り',
+		starting: 'カメラを起動しています…',
+		scanning: 'お知らせのQRコードをカメラに向けてください。',
+		noCamera:
+			'この端末ではカメラを利用できません。お知らせのPDF・画像から読み取るか、手入力してください。',
+		denied:
+			'カメラの使用が許可されていません。ブラウザの設定でカメラを許可するか、手入力してください。',
+		notFound: 'QRコードが見つかりません。お知らせのQRコード全体が枠に入るように近づけてください。',
+		notNotice: '読み取ったQRコードは認証キーのお知らせのものではありません。',
+		failed: 'QRコードの読み取り機能を読み込めませんでした。手入力してください。',
+		found: '読み取りました。照合しています…',
+		stop: 'カメラを閉じる',
+		video: 'カメラの映像'
+	},
+	upload: {
+		heading: 'お知らせから読み取り',
+		drop: 'ここにお知らせのPDFまたは画像をドラッグ＆ドロップ',
+		choose: 'ファイルを選ぶ',
+		privacy:
+			'ファイルはこの端末の中だけで読み取ります。送信されるのは保証契約番号と認証キーだけです。',
+		reading: (name: string) => `「${name}」を読み取っています…`,
+		notFound:
+			'このファイルからQRコードや認証キーを見つけられませんでした。お知らせのPDFか、QRコードがはっきり写った画像を選んでください。',
+		unsupported: 'PDF、PNG、JPEG などの画像ファイルを選んでください。',
+		found: '読み取りました。照合しています…'
+	}
+};
+
+export const en: typeof ja = {
+	title: 'Verify a certificate',
+	lead: 'Enter the guarantee number and the auth key from the notice the contractor handed in. You can also scan its QR code or read it from the notice PDF or an image.',
+	guaranteeNumber: 'Guarantee number',
+	guaranteeNumberHint: 'e.g. E12-2026-000123',
+	authKey: 'Auth key',
+	authKeyHint:
+		'20 characters (XXXX-XXXX-XXXX-XXXX-XXXX). Full-width, lower case and no hyphens are fine.',
+	purpose: 'Purpose of this check',
+	purposes: {
+		contract: 'At contract',
+		advance_payment: 'Advance payment request',
+		intermediate_advance_payment: 'Intermediate advance request',
+		other: 'Other'
+	},
+	submit: 'Verify',
+	errors: {
+		heading: 'Please check your entry',
+		noMatch:
+			'The guarantee number or auth key is not correct, or the guarantee is not addressed to this organisation. Check the notice and try again.',
+		guaranteeNumber: {
+			empty: 'Enter the guarantee number.',
+			format: 'Use letters, digits and hyphens (e.g. E12-2026-000123).'
+		},
+		authKey: {
+			empty: 'Enter the auth key.',
+			character:
+				'The key contains a character that cannot occur (letters except I, L, O, U; digits; hyphens).',
+			length: (n: number) => `The key has 20 characters (you entered ${n}).`,
+			checksum:
+				'The key has a typing error (its check character does not match). Check it against the notice.'
+		},
+		purpose: 'Choose the purpose of this check.',
+		locked: {
+			number: (until: string) =>
+				`Too many wrong keys for this guarantee number: it is locked until ${until}.`,
+			user: (until: string) => `Too many wrong keys: your checks are paused until ${until}.`,
+			organization: (until: string) =>
+				`Too many wrong keys in this organisation: checks are paused until ${until}.`
+		}
+	},
+	other: {
+		heading: 'Other ways to read the notice',
+		scan: 'Scan the QR code with the camera',
+		upload: 'Read the notice (PDF or image)'
+	},
+	scanner: {
+		heading: 'Camera',
+		starting: 'Starting the camera…',
+		scanning: "Hold the notice's QR code in front of the camera.",
+		noCamera: 'No camera is available on this device. Read the notice file or type the key.',
+		denied: 'Camera access is not allowed. Allow it in the browser settings, or type the key.',
+		notFound: 'No QR code found yet. Bring the whole QR code into the frame.',
+		notNotice: 'This QR code is not from an auth key notice.',
+		failed: 'The QR reader could not be loaded. Please type the key.',
+		found: 'Read. Verifying…',
+		stop: 'Close the camera',
+		video: 'Camera picture'
+	},
+	upload: {
+		heading: 'Read from the notice',
+		drop: 'Drop the notice PDF or an image here',
+		choose: 'Choose a file',
+		privacy: 'The file is read on this computer only; only the number and key are sent.',
+		reading: (name: string) => `Reading “${name}”…`,
+		notFound:
+			'No QR code or auth key was found in this file. Choose the notice PDF or a clear image of its QR code.',
+		unsupported: 'Choose a PDF or an image file (PNG, JPEG…).',
+		found: 'Read. Verifying…'
+	}
+};

@@ -1,0 +1,159 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import * as audit from './audit';
+import type { SessionUser } from './auth';
+import { db } from './db';
+import {
+	appUser,
+	auditEvent,
+	certificateVersion,
+	guarantee,
+	issuer,
+	type CertificateVersion
+} from './db/schema';
+import { isUuid, statusOf } from './guarantee-reads';
+import { userActor } from './guard';
+import type { RequestContext } from './request-context';
+
+/** The values a change certificate can change, in the order the certificate page shows them. */
+export const FIELDS = [
+	['contractorName', 'text'],
+	['contractorAddress', 'text'],
+	['contractorRepresentative', 'text'],
+	['ordererName', 'text'],
+	['worksName', 'text'],
+	['worksLocation', 'text'],
+	['contractAmount', 'yen'],
+	['worksStartOn', 'date'],
+	['worksEndOn', 'date'],
+	['guaranteeAmount', 'yen'],
+	['advancePaymentAmount', 'yen'],
+	['guaranteeStartOn', 'date'],
+	['guaranteeEndOn', 'date']
+] as const satisfies readonly (readonly [keyof CertificateVersion, 'text' | 'yen' | 'date'])[];
+export type Field = (typeof FIELDS)[number][0];
+
+function changes(before: CertificateVersion, after: CertificateVersion) {
+	return FIELDS.filter(([field]) => before[field] !== after[field]).map(([field, type]) => ({
+		field,
+		type,
+		from: before[field],
+		to: after[field]
+	}));
+}
+
+const values = (v: CertificateVersion) =>
+	Object.fromEntries(FIELDS.map(([field]) => [field, v[field]])) as {
+		[F in Field]: CertificateVersion[F];
+	};
+
+export interface ViewInput {
+	id: string;
+	user: SessionUser;
+	purpose?: string | null;
+	context: RequestContext;
+}
+
+/**
+ * The one way to read a certificate for display. Only the organisation it is addressed to sees
+ * it, and only once someone there has presented the key; anyone else gets null (a 404, as if it
+ * did not exist), recorded as denied. The `certificate.view` event is written in the same
+ * transaction as the read: if it cannot be written, the transaction fails and nothing is shown.
+ */
+export async function view({ id, user, purpose = null, context }: ViewInput) {
+	const event = {
+		action: 'certificate.view',
+		actor: userActor(user),
+		context,
+		organizationId: user.organizationId,
+		purpose
+	};
+	return db.transaction(async (tx) => {
+		const [row] = isUuid(id)
+			? await tx
+					.select({ guarantee, issuerName: issuer.name, issuerCode: issuer.code })
+					.from(guarantee)
+					.innerJoin(issuer, eq(issuer.id, guarantee.issuerId))
+					.where(eq(guarantee.id, id))
+			: [];
+		const g = row?.guarantee;
+		if (!g || g.organizationId !== user.organizationId || !g.firstVerifiedAt) {
+			const reason = !g
+				? 'not-found'
+				: g.organizationId !== user.organizationId
+					? 'other-organization'
+					: 'not-presented';
+			await audit.record(
+				{ ...event, outcome: 'denied', reason, detail: { id: id.slice(0, 64) } },
+				tx
+			);
+			return null;
+		}
+		const versions = await tx
+			.select()
+			.from(certificateVersion)
+			.where(eq(certificateVersion.guaranteeId, g.id))
+			.orderBy(asc(certificateVersion.version));
+		const latest = versions.at(-1)!;
+		const pastViews = await tx
+			.select({
+				at: auditEvent.at,
+				purpose: auditEvent.purpose,
+				label: auditEvent.actorLabel,
+				displayName: appUser.displayName,
+				username: appUser.username
+			})
+			.from(auditEvent)
+			.leftJoin(appUser, sql`${appUser.id}::text = ${auditEvent.actorId}`)
+			.where(
+				and(
+					eq(auditEvent.organizationId, user.organizationId),
+					eq(auditEvent.guaranteeId, g.id),
+					eq(auditEvent.action, 'certificate.view'),
+					eq(auditEvent.outcome, 'success')
+				)
+			)
+			.orderBy(desc(auditEvent.at), desc(auditEvent.id))
+			.limit(50);
+		const recorded = await audit.record(
+			{
+				...event,
+				outcome: 'success',
+				guaranteeId: g.id,
+				guaranteeNumber: g.guaranteeNumber,
+				detail: { version: latest.version }
+			},
+			tx
+		);
+		return {
+			id: g.id,
+			guaranteeNumber: g.guaranteeNumber,
+			kind: g.kind,
+			status: statusOf(g, latest),
+			cancelledOn: g.cancelledOn,
+			cancellationReason: g.cancellationReason,
+			firstVerifiedAt: g.firstVerifiedAt.toISOString(),
+			issuer: { name: row.issuerName, code: row.issuerCode },
+			current: values(latest),
+			version: latest.version,
+			issuedOn: versions[0].issuedOn,
+			signatureKid: latest.signatureKid,
+			history: versions.map((v, i) => ({
+				version: v.version,
+				issuedOn: v.issuedOn,
+				amendmentReason: v.amendmentReason,
+				signatureKid: v.signatureKid,
+				changes: i === 0 ? [] : changes(versions[i - 1], v)
+			})),
+			pastViews: pastViews.map((p) => ({
+				at: new Date(p.at).toISOString(),
+				clerk: p.displayName || p.username || p.label || '',
+				purpose: p.purpose
+			})),
+			viewedAt: new Date(recorded.at).toISOString(),
+			viewedBy: user.displayName || user.username,
+			purpose
+		};
+	});
+}
+
+export type CertificateView = NonNullable<Awaited<ReturnType<typeof view>>>;
