@@ -17,7 +17,8 @@ export function findPostgresBin() {
 		const versions = readdirSync(base).sort((a, b) => Number(b) - Number(a));
 		for (const version of versions) {
 			const bin = path.join(base, version, 'bin');
-			if (existsSync(path.join(bin, 'initdb')) && existsSync(path.join(bin, 'postgres'))) return bin;
+			if (existsSync(path.join(bin, 'initdb')) && existsSync(path.join(bin, 'postgres')))
+				return bin;
 		}
 	}
 	const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
@@ -60,9 +61,19 @@ export async function startTempPostgres() {
 		return execFileSync(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 	};
 	if (isRoot) chownSync(dir, ...postgresIds());
-	asOwner('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+	asOwner('initdb', [
+		'-D',
+		dataDir,
+		'-U',
+		'postgres',
+		'--auth=trust',
+		'-E',
+		'UTF8',
+		'--locale=C.UTF-8'
+	]);
 	const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-	const start = () => asOwner('pg_ctl', ['-D', dataDir, '-o', options, '-w', '-l', path.join(dir, 'log'), 'start']);
+	const start = () =>
+		asOwner('pg_ctl', ['-D', dataDir, '-o', options, '-w', '-l', path.join(dir, 'log'), 'start']);
 	const stop = (mode = 'fast') => {
 		try {
 			asOwner('pg_ctl', ['-D', dataDir, '-m', mode, '-w', 'stop']);
@@ -71,7 +82,16 @@ export async function startTempPostgres() {
 		}
 	};
 	start();
-	asOwner('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE kensho_test']);
+	asOwner('psql', [
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(port),
+		'-U',
+		'postgres',
+		'-c',
+		'CREATE DATABASE kensho_test'
+	]);
 	return {
 		url: `postgres://postgres@127.0.0.1:${port}/kensho_test`,
 		port,

@@ -62,10 +62,12 @@ process.env = withoutDatabase;
 run('Unit and database tests on embedded PGlite', 'npx', ['vitest', 'run']);
 
 const givenUrl = process.env.TEST_DATABASE_URL;
-const temp = givenUrl ? null : await startTempPostgres().catch((error) => {
-	console.log(`Could not start a PostgreSQL server: ${error.message}`);
-	return null;
-});
+const temp = givenUrl
+	? null
+	: await startTempPostgres().catch((error) => {
+			console.log(`Could not start a PostgreSQL server: ${error.message}`);
+			return null;
+		});
 const pgUrl = givenUrl ?? temp?.url;
 if (pgUrl) {
 	run('Database tests on PostgreSQL', 'npx', ['vitest', 'run', '--project', 'server'], {
@@ -82,7 +84,8 @@ temp?.remove();
 
 const chromium = await ensureChromium();
 if (chromium) {
-	const env = chromium === 'playwright' ? { CHROMIUM_PATH: '/nonexistent' } : { CHROMIUM_PATH: chromium };
+	const env =
+		chromium === 'playwright' ? { CHROMIUM_PATH: '/nonexistent' } : { CHROMIUM_PATH: chromium };
 	if (run('Build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
 		run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], env);
 	}
