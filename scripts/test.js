@@ -56,6 +56,24 @@ async function ensureChromium() {
 	return (await playwrightBrowser()) ? 'playwright' : null;
 }
 
+/** pdftoppm (Debian's poppler-utils) rasterises the notice PDFs whose QR codes the tests read. */
+function ensurePdftoppm() {
+	const found = () =>
+		spawnSync('sh', ['-c', 'command -v pdftoppm'], { stdio: 'ignore' }).status === 0;
+	if (found()) return true;
+	if (process.getuid?.() === 0) {
+		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		const args = ['install', '-y', '-qq', '--no-install-recommends', 'poppler-utils'];
+		spawnSync('apt-get', args, { stdio: 'inherit', env });
+	}
+	if (!found()) {
+		console.log(
+			'\nMISSING: pdftoppm. Install Debian’s `poppler-utils` package: the notice PDF tests need it.'
+		);
+	}
+	return found();
+}
+
 const { DATABASE_URL: _ignored, ...withoutDatabase } = process.env;
 process.env = withoutDatabase;
 
@@ -82,6 +100,7 @@ if (pgUrl) {
 }
 temp?.remove();
 
+ensurePdftoppm();
 const chromium = await ensureChromium();
 if (chromium) {
 	const env =
