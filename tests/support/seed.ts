@@ -3,6 +3,7 @@ import * as users from '../../src/lib/server/users';
 import { loadDemo, DEMO_PASSWORD } from '../../src/lib/server/demo';
 import { localContext } from '../../src/lib/server/request-context';
 import { seedIssuers } from './seed-issuers';
+import { seedGuarantees } from './seed-guarantees';
 
 /**
  * Fixtures for the browser tests, on top of the demo data. Tests that change state (disable a
@@ -21,7 +22,8 @@ export async function seed() {
 		['toBeDisabled', 'clerk'],
 		['throttled', 'clerk'],
 		['rotating', 'clerk'],
-		['adminForTests', 'admin']
+		['adminForTests', 'admin'],
+		['verifyLocked', 'clerk']
 	] as const) {
 		const username = `e2e-${name.toLowerCase()}`;
 		await users.add(
@@ -31,7 +33,13 @@ export async function seed() {
 		);
 		extra[name] = { organizationCode: shirako.code, username, password: E2E_PASSWORD };
 	}
-	return { demo, demoPassword: DEMO_PASSWORD, users: extra, issuers: await seedIssuers() };
+	return {
+		demo,
+		demoPassword: DEMO_PASSWORD,
+		users: extra,
+		issuers: await seedIssuers(),
+		guarantees: await seedGuarantees()
+	};
 }
 
 export type Seed = Awaited<ReturnType<typeof seed>> & { dataDir: string };

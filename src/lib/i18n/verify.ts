@@ -13,6 +13,11 @@ export const ja = {
 		other: 'その他'
 	},
 	submit: '照合する',
+	recent: {
+		title: '最近照合した電子証書',
+		verifiedAt: '最後の照合',
+		none: 'この団体でまだ照合した電子証書はありません。'
+	},
 	errors: {
 		heading: '入力内容を確認してください',
 		noMatch:
@@ -89,6 +94,11 @@ export const en: typeof ja = {
 		other: 'Other'
 	},
 	submit: 'Verify',
+	recent: {
+		title: 'Recently verified certificates',
+		verifiedAt: 'Last verified',
+		none: 'No certificate has been verified in this organisation yet.'
+	},
 	errors: {
 		heading: 'Please check your entry',
 		noMatch:

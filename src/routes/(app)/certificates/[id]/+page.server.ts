@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { messages } from '$lib/i18n';
+import * as certificates from '$lib/server/certificates';
+import { requireUser } from '$lib/server/guard';
+import { takePurpose } from '$lib/server/verify-cookies';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, cookies, url, locals }) => {
+	const user = requireUser();
+	const purpose = takePurpose(cookies, params.id);
+	const certificate = await certificates.view({
+		id: params.id,
+		user,
+		purpose,
+		context: locals.context
+	});
+	// Another organisation's certificate, or one never presented here, does not exist for this user.
+	if (!certificate) error(404, messages(locals.locale).common.errors.notFound);
+	// The printed record links to this page: the URL carries no key.
+	const pageUrl = `${url.origin}/certificates/${certificate.id}`;
+	const svg = await QRCode.toString(pageUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+	const qr = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+	return {
+		certificate,
+		pageUrl,
+		qr,
+		clerkOrganization: user.organizationName
+	};
+};

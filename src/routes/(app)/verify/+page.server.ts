@@ -1,0 +1,75 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { normalizeAuthKeyInput, parseQrPayload } from '$lib/auth-key';
+import * as certificates from '$lib/server/certificates';
+import { formText } from '$lib/server/forms';
+import { requireUser } from '$lib/server/guard';
+import { lastPurpose, rememberPurpose } from '$lib/server/verify-cookies';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Every field's error, null when that field is fine. */
+interface Fields {
+	guaranteeNumber: 'empty' | 'format' | null;
+	authKey: 'empty' | 'character' | 'length' | 'checksum' | null;
+	purpose: 'empty' | null;
+}
+
+export const load: PageServerLoad = ({ cookies }) => {
+	requireUser();
+	return { purpose: lastPurpose(cookies) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, locals, setHeaders }) => {
+		const user = requireUser();
+		const form = await request.formData();
+		let guaranteeNumber = formText(form, 'guaranteeNumber', 100) ?? '';
+		let authKey = formText(form, 'authKey', 100) ?? '';
+		const purpose = formText(form, 'purpose', 40);
+		// A handheld scanner types the whole QR text into whichever field has the focus.
+		const scanned = parseQrPayload(guaranteeNumber) ?? parseQrPayload(authKey);
+		if (scanned) ({ guaranteeNumber, authKey } = scanned);
+		// The key is a secret: it is never sent back in the page.
+		const values = { guaranteeNumber, purpose: purpose ?? '' };
+		if (!certificates.isPurpose(purpose)) {
+			const fields: Fields = { guaranteeNumber: null, authKey: null, purpose: 'empty' };
+			return fail(400, { error: 'invalid' as const, fields, length: 0, values });
+		}
+
+		const result = await certificates.verify({
+			guaranteeNumber,
+			authKey,
+			purpose,
+			user,
+			context: locals.context
+		});
+		if (result.ok) {
+			rememberPurpose(cookies, url.protocol === 'https:', result.id, purpose);
+			redirect(303, `/certificates/${result.id}`);
+		}
+		if (result.kind === 'invalid') {
+			const { guaranteeNumber: number, authKey: key } = result;
+			const length = key === 'length' ? normalizeAuthKeyInput(authKey).length : 0;
+			const fields: Fields = {
+				guaranteeNumber: number ?? null,
+				authKey: key ?? null,
+				purpose: null
+			};
+			return fail(400, {
+				error: 'invalid' as const,
+				fields,
+				length,
+				values
+			});
+		}
+		if (result.kind === 'locked') {
+			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			return fail(429, {
+				error: 'locked' as const,
+				scope: result.scope,
+				until: result.until.toISOString(),
+				values
+			});
+		}
+		return fail(400, { error: 'no-match' as const, values });
+	}
+};
