@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from './auth';
-import type { Actor } from './audit';
 
 /**
  * Narrows `locals.user` inside `(app)` routes. hooks.server.ts already turned strangers away;
@@ -15,12 +14,5 @@ export function requireUser(...roles: SessionUser['role'][]): SessionUser {
 	return user;
 }
 
-/** How a signed-in user appears in the audit trail. */
-export function userActor(user: SessionUser): Actor & { type: 'user' } {
-	return {
-		type: 'user',
-		id: user.id,
-		label: `${user.organizationCode}/${user.username}`,
-		organizationId: user.organizationId
-	};
-}
+// Routes import the actor helper from here, beside requireUser.
+export { userActor } from './audit';
