@@ -1,6 +1,7 @@
 import * as issuers from '../../src/lib/server/issuers';
 import * as organizations from '../../src/lib/server/organizations';
 import { makeGuarantee } from '../../src/lib/server/test-fixtures';
+import { CAMERA_GUARANTEE } from './known-keys';
 
 /**
  * Guarantees for the clerk's verification tests, written straight to the tables: for 白子町
@@ -77,6 +78,7 @@ export async function seedGuarantees() {
 		scanned: pick(
 			await makeGuarantee({ ...common, guaranteeNumber: 'E12-2026-000204', original: period })
 		),
+		camera: pick(await makeGuarantee({ ...common, ...CAMERA_GUARANTEE, original: period })),
 		locked: pick(
 			await makeGuarantee({ ...common, guaranteeNumber: 'E12-2026-000299', original: period })
 		),

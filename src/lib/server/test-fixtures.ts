@@ -2,6 +2,7 @@ import * as organizations from './organizations';
 import * as users from './users';
 import type { Actor } from './audit';
 import { checkDigit } from '../local-government-code';
+import { formatAuthKey } from '../auth-key';
 import { localContext } from './request-context';
 import * as authKeys from './auth-keys';
 import { db } from './db';
@@ -56,6 +57,8 @@ export interface GuaranteeFixture {
 	/** Each change certificate: what changes relative to the version before it. */
 	amendments?: (Partial<VersionFields> & { issuedOn: string; amendmentReason: string })[];
 	cancelled?: { cancelledOn: string; reason: string };
+	/** A known key (20 canonical symbols), for a notice made before the guarantee; else random. */
+	canonicalKey?: string;
 }
 
 /**
@@ -75,7 +78,9 @@ export async function makeGuarantee(input: GuaranteeFixture) {
 	const guaranteeNumber =
 		input.guaranteeNumber ?? `T${Date.now().toString(36).toUpperCase()}-${counter++}`;
 	const id = crypto.randomUUID();
-	const key = authKeys.generate();
+	const key = input.canonicalKey
+		? { canonical: input.canonicalKey, display: formatAuthKey(input.canonicalKey) }
+		: authKeys.generate();
 	const advance = kind === 'contract' ? null : 15_400_000;
 	let fields: VersionFields = {
 		issuedOn: '2026-07-04',
