@@ -72,9 +72,12 @@ test.describe('typing the key', () => {
 		await expect(page.getByTestId('signature')).toContainText('ejcs-2026-01');
 		await expect(page.getByText('¥38,500,000')).toBeVisible();
 		await expect(page.getByText(/令和8年7月4日（2026-07-04）/).first()).toBeVisible();
+		// The verification record is for paper only.
+		await expect(page.getByText('照合日時')).toBeHidden();
 		await expectAccessible(page);
 		await screenshot(page, 'certificate-original');
 
+		await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
 		await page.emulateMedia({ media: 'print' });
 		await expect(page.getByText('検証記録', { exact: true })).toBeVisible();
 		await expect(page.getByText(`${ORIGIN}/certificates/${g.id}`)).toBeVisible();
