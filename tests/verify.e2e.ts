@@ -177,6 +177,17 @@ test.describe('typing the key', () => {
 	});
 });
 
+test('without a usable camera the scanner says so plainly', async ({ page }) => {
+	await openVerify(page);
+	await page.getByRole('button', { name: 'カメラでQRコードを読み取る' }).click();
+	// Headless Chromium here has no camera and no permission: either answer is a clear state.
+	await expect(page.getByRole('status').filter({ hasText: /カメラ/ })).toHaveText(
+		/この端末ではカメラを利用できません|カメラの使用が許可されていません/
+	);
+	await expectAccessible(page);
+	await screenshot(page, 'verify-no-camera');
+});
+
 test.describe('without JavaScript (API.md §3)', () => {
 	test('POST /verify answers 303, 400 with one message or a typing hint', async ({ page }) => {
 		const g = guarantees().original;
@@ -311,6 +322,31 @@ test.describe('reading the notice file', () => {
 		await expect(page).toHaveURL(`/certificates/${g.id}`);
 		requests.expectOnlyOwnOrigin();
 		expect(requests.urls.some((url) => url.endsWith('.wasm'))).toBe(true);
+	});
+
+	test('a PNG dropped on the drop zone opens the certificate', async ({ page }) => {
+		const g = guarantees().scanned;
+		await openVerify(page);
+		await page.getByLabel('契約時', { exact: true }).check();
+		const png = await QRCode.toBuffer(qrPayload(g.guaranteeNumber, g.authKey.replace(/-/g, '')));
+		const dataTransfer = await page.evaluateHandle((base64) => {
+			const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([bytes], 'scan.png', { type: 'image/png' }));
+			return transfer;
+		}, png.toString('base64'));
+		await page.locator('.drop').dispatchEvent('drop', { dataTransfer });
+		await expect(page).toHaveURL(`/certificates/${g.id}`);
+	});
+
+	test('a file without a notice QR code says so', async ({ page }) => {
+		await openVerify(page);
+		const png = await QRCode.toBuffer('https://example.com/not-a-notice');
+		await page
+			.locator('#notice-file')
+			.setInputFiles({ name: 'other.png', mimeType: 'image/png', buffer: png });
+		await expect(page.getByText('QRコードや認証キーを見つけられませんでした')).toBeVisible();
+		await expect(page).toHaveURL(/\/verify$/);
 	});
 
 	test('an uploaded notice PDF opens the certificate', async ({ page }) => {
