@@ -36,7 +36,7 @@ const summary = (rows: { action: string; outcome: string; reason: string | null 
 
 function apiCall(
 	// Any route's handler: each is typed for its own route id and params.
-	handler: (event: never) => Promise<Response>,
+	handler: (event: never) => Response | Promise<Response>,
 	token: string,
 	body: unknown,
 	params: Record<string, string> = {}
@@ -46,7 +46,7 @@ function apiCall(
 		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body)
 	});
-	return handler({ request, params, locals: { context: testContext } } as never);
+	return Promise.resolve(handler({ request, params, locals: { context: testContext } } as never));
 }
 
 describe('every listed action writes its event, and no secret is stored', () => {
