@@ -146,6 +146,12 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		expect(
 			await certificates.view({ id: g.id, user: clerk, purpose: 'contract', context: testContext })
 		).not.toBeNull();
+		expect(await certificates.recordPrint({ id: g.id, user: clerk, context: testContext })).toBe(
+			true
+		);
+		expect(await certificates.recordPrint({ id: g.id, user: outsider, context: testContext })).toBe(
+			false
+		);
 		const wrong = await makeGuarantee({ organizationId: org.id });
 		for (let i = 0; i <= certificates.NUMBER_LIMIT.max; i++) {
 			await certificates.verify({
@@ -168,7 +174,8 @@ describe('every listed action writes its event, and no secret is stored', () => 
 				'key.attempt:failure:other-organization',
 				'key.attempt:locked:number-locked',
 				'certificate.view:success',
-				'certificate.view:denied:other-organization'
+				'certificate.view:denied:other-organization',
+				'certificate.print:success'
 			])
 		);
 		const stored = JSON.stringify([...mine, ...theirs]);

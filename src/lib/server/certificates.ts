@@ -217,3 +217,38 @@ export async function recent(organizationId: string, limit = 10) {
 }
 
 export type RecentCheck = Awaited<ReturnType<typeof recent>>[number];
+
+/**
+ * Records that a clerk printed the verification record (検証記録) of a certificate their
+ * organisation has presented. Returns false (nothing recorded) for anything they cannot see.
+ */
+export async function recordPrint(input: {
+	id: string;
+	user: SessionUser;
+	context: RequestContext;
+}) {
+	const { id, user, context } = input;
+	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+	if (!uuid.test(id)) return false;
+	const [row] = await db
+		.select({ number: guarantee.guaranteeNumber })
+		.from(guarantee)
+		.where(
+			and(
+				eq(guarantee.id, id),
+				eq(guarantee.organizationId, user.organizationId),
+				isNotNull(guarantee.firstVerifiedAt)
+			)
+		);
+	if (!row) return false;
+	await audit.record({
+		action: 'certificate.print',
+		outcome: 'success',
+		actor: userActor(user),
+		context,
+		organizationId: user.organizationId,
+		guaranteeId: id,
+		guaranteeNumber: row.number
+	});
+	return true;
+}

@@ -4,7 +4,7 @@ import { messages } from '$lib/i18n';
 import * as certificates from '$lib/server/certificates';
 import { requireUser } from '$lib/server/guard';
 import { takePurpose } from '$lib/server/verify-cookies';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies, url, locals }) => {
 	const user = requireUser();
@@ -27,4 +27,18 @@ export const load: PageServerLoad = async ({ params, cookies, url, locals }) => 
 		qr,
 		clerkOrganization: user.organizationName
 	};
+};
+
+export const actions: Actions = {
+	/** The print button records the printing (検証記録) before the browser's print dialog opens. */
+	print: async ({ params, locals }) => {
+		const user = requireUser();
+		const recorded = await certificates.recordPrint({
+			id: params.id,
+			user,
+			context: locals.context
+		});
+		if (!recorded) error(404, messages(locals.locale).common.errors.notFound);
+		return { printed: true };
+	}
 };
