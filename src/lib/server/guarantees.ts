@@ -53,6 +53,64 @@ function versionColumns(body: Pick<CertificateInput, 'contractor' | 'works' | 'g
 const inTransaction = <T>(tx: Tx | undefined, work: (tx: Tx) => Promise<T>) =>
 	tx ? tx.transaction(work) : db.transaction(work);
 
+/** 422 for an orderer code that no organisation of the portal has. */
+export const unknownOrderer = () =>
+	validationProblem(
+		[{ path: '/orderer/code', message: 'no orderer with this code is registered in the portal' }],
+		'Unknown orderer'
+	);
+
+/** 409 for a number the issuer already registered. */
+export const duplicateNumber = (guaranteeNumber: string) =>
+	new Problem(409, 'duplicate', `Guarantee number ${guaranteeNumber} is already registered`);
+
+/** The row of certificate version 1 (shared by `register` and the batch's bulk insert). */
+export function firstVersion(guaranteeId: string, input: CertificateInput, raw: Raw) {
+	return {
+		guaranteeId,
+		version: 1,
+		issuedOn: input.issuedOn,
+		ordererName: input.orderer.name,
+		...versionColumns(input),
+		rawSubmission: raw.text,
+		rawContentType: raw.contentType,
+		signatureKid: raw.kid
+	};
+}
+
+/** The audit event of one registration. */
+export function registerEvent(
+	caller: Caller,
+	id: string,
+	input: CertificateInput,
+	raw: Raw
+): audit.EventInput {
+	return event(
+		caller,
+		'certificate.register',
+		{ id, guaranteeNumber: input.guaranteeNumber },
+		{ kind: input.kind, orderer: input.orderer.code, signatureKid: raw.kid }
+	);
+}
+
+/** The 201 body of a registration: the only time the auth key is shown. */
+export function registered(
+	id: string,
+	input: CertificateInput,
+	raw: Raw,
+	key: { canonical: string; display: string }
+) {
+	return {
+		id,
+		guaranteeNumber: input.guaranteeNumber,
+		version: 1,
+		status: 'valid' as const,
+		signed: raw.kid !== null,
+		authKey: key.display,
+		qr: qrPayload(input.guaranteeNumber, key.canonical)
+	};
+}
+
 export async function register(caller: Caller, input: CertificateInput, raw: Raw, tx?: Tx) {
 	const errors = crossFieldErrors(input.kind, input);
 	if (errors.length) throw validationProblem(errors);
@@ -61,17 +119,7 @@ export async function register(caller: Caller, input: CertificateInput, raw: Raw
 			.select({ id: organization.id })
 			.from(organization)
 			.where(eq(organization.code, input.orderer.code));
-		if (!org) {
-			throw validationProblem(
-				[
-					{
-						path: '/orderer/code',
-						message: 'no orderer with this code is registered in the portal'
-					}
-				],
-				'Unknown orderer'
-			);
-		}
+		if (!org) throw unknownOrderer();
 		const id = crypto.randomUUID();
 		const key = authKeys.generate();
 		const [row] = await tx
@@ -86,43 +134,10 @@ export async function register(caller: Caller, input: CertificateInput, raw: Raw
 			})
 			.onConflictDoNothing()
 			.returning({ id: guarantee.id });
-		if (!row) {
-			throw new Problem(
-				409,
-				'duplicate',
-				`Guarantee number ${input.guaranteeNumber} is already registered`
-			);
-		}
-		await tx.insert(certificateVersion).values({
-			guaranteeId: id,
-			version: 1,
-			issuedOn: input.issuedOn,
-			ordererName: input.orderer.name,
-			...versionColumns(input),
-			rawSubmission: raw.text,
-			rawContentType: raw.contentType,
-			signatureKid: raw.kid
-		});
-		await record(
-			tx,
-			caller,
-			'certificate.register',
-			{ id, guaranteeNumber: input.guaranteeNumber },
-			{
-				kind: input.kind,
-				orderer: input.orderer.code,
-				signatureKid: raw.kid
-			}
-		);
-		return {
-			id,
-			guaranteeNumber: input.guaranteeNumber,
-			version: 1,
-			status: 'valid' as const,
-			signed: raw.kid !== null,
-			authKey: key.display,
-			qr: qrPayload(input.guaranteeNumber, key.canonical)
-		};
+		if (!row) throw duplicateNumber(input.guaranteeNumber);
+		await tx.insert(certificateVersion).values(firstVersion(id, input, raw));
+		await audit.record(registerEvent(caller, id, input, raw), tx);
+		return registered(id, input, raw, key);
 	});
 }
 
@@ -230,6 +245,24 @@ export async function reissueKey(caller: Caller, id: string) {
 	});
 }
 
+function event(
+	caller: Caller,
+	action: string,
+	target: { id: string; guaranteeNumber: string },
+	detail: Record<string, unknown>
+): audit.EventInput {
+	return {
+		action,
+		outcome: 'success',
+		actor: caller.actor,
+		context: caller.context,
+		issuerId: caller.issuerId,
+		guaranteeId: target.id,
+		guaranteeNumber: target.guaranteeNumber,
+		detail
+	};
+}
+
 function record(
 	tx: Tx,
 	caller: Caller,
@@ -237,17 +270,5 @@ function record(
 	target: { id: string; guaranteeNumber: string },
 	detail: Record<string, unknown>
 ) {
-	return audit.record(
-		{
-			action,
-			outcome: 'success',
-			actor: caller.actor,
-			context: caller.context,
-			issuerId: caller.issuerId,
-			guaranteeId: target.id,
-			guaranteeNumber: target.guaranteeNumber,
-			detail
-		},
-		tx
-	);
+	return audit.record(event(caller, action, target, detail), tx);
 }
