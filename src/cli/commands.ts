@@ -5,6 +5,7 @@ import * as organizations from '../lib/server/organizations';
 import * as users from '../lib/server/users';
 import { localContext } from '../lib/server/request-context';
 import { loadDemo } from '../lib/server/demo';
+import { importCsv } from '../lib/server/contract-import';
 import { issuerCommands } from './issuer-commands';
 
 export class UsageError extends Error {}
@@ -152,6 +153,33 @@ export const commands: Record<string, Command> = {
 					? `Audit chain ${broken.chain} is broken at seq ${broken.seq} (event id ${broken.id}): ${broken.problem}`
 					: `Audit trail intact: ${result.events} events in ${result.chains} chains`,
 				exitCode: result.ok ? 0 : 1
+			};
+		}
+	},
+	'contract-import': {
+		usage: '--org 124249 --file contracts.csv (UTF-8 or Shift_JIS, header row)',
+		options: { org: { type: 'string' }, file: { type: 'string' } },
+		async run(values) {
+			const org = await organizationByCode(required(values, 'org'));
+			const path = required(values, 'file');
+			let bytes: Uint8Array;
+			try {
+				bytes = readFileSync(path);
+			} catch {
+				throw new Error(`Cannot read ${path}`);
+			}
+			const result = await importCsv(
+				{ organizationId: org.id, actor: operator, context },
+				bytes,
+				null
+			);
+			return {
+				json: result,
+				text: [
+					`Imported ${result.imported} contracts into ${org.code} ${org.name}`,
+					...result.rejected.map((r) => `  line ${r.line}: ${r.message}`)
+				].join('\n'),
+				exitCode: result.imported === 0 && result.rejected.length > 0 ? 1 : 0
 			};
 		}
 	},

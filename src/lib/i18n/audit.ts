@@ -47,7 +47,11 @@ export const ja = {
 		'user.reset-password': 'パスワード再発行',
 		'user.change-password': 'パスワード変更',
 		'audit.export': '監査ログの出力',
-		'org.add': '団体の登録'
+		'org.add': '団体の登録',
+		'contract.create': '案件の登録',
+		'contract.change': '変更契約の登録',
+		'contract.attach': '保証の添付',
+		'contract.import': '契約台帳の取り込み'
 	} as Record<string, string>
 };
 
@@ -100,6 +104,10 @@ export const en: typeof ja = {
 		'user.reset-password': 'Password reset',
 		'user.change-password': 'Password changed',
 		'audit.export': 'Audit log exported',
-		'org.add': 'Organisation registered'
+		'org.add': 'Organisation registered',
+		'contract.create': 'Contract created',
+		'contract.change': 'Contract change',
+		'contract.attach': 'Guarantee attached',
+		'contract.import': 'Contract register imported'
 	}
 };

@@ -3,6 +3,7 @@ import * as common from './common';
 import * as account from './account';
 import * as admin from './admin';
 import * as audit from './audit';
+import * as contracts from './contracts';
 import * as verify from './verify';
 import * as certificate from './certificate';
 
@@ -22,7 +23,8 @@ const catalog = {
 		admin: admin.ja,
 		audit: audit.ja,
 		verify: verify.ja,
-		certificate: certificate.ja
+		certificate: certificate.ja,
+		contracts: contracts.ja
 	},
 	en: {
 		common: common.en,
@@ -30,7 +32,8 @@ const catalog = {
 		admin: admin.en,
 		audit: audit.en,
 		verify: verify.en,
-		certificate: certificate.en
+		certificate: certificate.en,
+		contracts: contracts.en
 	}
 };
 
