@@ -4,6 +4,7 @@ import { loadDemo, DEMO_PASSWORD } from '../../src/lib/server/demo';
 import { localContext } from '../../src/lib/server/request-context';
 import { seedIssuers } from './seed-issuers';
 import { seedGuarantees } from './seed-guarantees';
+import { seedContractGuarantees } from './seed-contracts';
 
 /**
  * Fixtures for the browser tests, on top of the demo data. Tests that change state (disable a
@@ -38,7 +39,8 @@ export async function seed() {
 		demoPassword: DEMO_PASSWORD,
 		users: extra,
 		issuers: await seedIssuers(),
-		guarantees: await seedGuarantees()
+		guarantees: await seedGuarantees(),
+		contractGuarantees: await seedContractGuarantees()
 	};
 }
 

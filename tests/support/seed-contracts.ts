@@ -1,0 +1,28 @@
+import * as issuers from '../../src/lib/server/issuers';
+import * as organizations from '../../src/lib/server/organizations';
+import { makeGuarantee } from '../../src/lib/server/test-fixtures';
+
+/**
+ * The contract-file flow's guarantees for 白子町: the contract guarantee (1/10 of ¥38,500,000)
+ * and the advance guarantee (4/10) of the same works, as a contractor would bring them.
+ */
+export async function seedContractGuarantees() {
+	const shirako = (await organizations.findByCode('124249'))!;
+	const issuer = (await issuers.findByCode('ejcs'))!;
+	const common = { organizationId: shirako.id, issuerId: issuer.id };
+	const works = { worksName: '令和8年度 排水路改良工事', contractorName: '株式会社九十九里建設' };
+	const contract = await makeGuarantee({
+		...common,
+		kind: 'contract',
+		guaranteeNumber: 'K-CF-2026-0001',
+		original: { ...works, guaranteeAmount: 3_850_000, advancePaymentAmount: null }
+	});
+	const advance = await makeGuarantee({
+		...common,
+		kind: 'advance_payment',
+		guaranteeNumber: 'K-CF-2026-0002',
+		original: { ...works, guaranteeAmount: 15_400_000, advancePaymentAmount: 15_400_000 }
+	});
+	const pick = (g: typeof contract) => ({ guaranteeNumber: g.guaranteeNumber, authKey: g.authKey });
+	return { contract: pick(contract), advance: pick(advance) };
+}
