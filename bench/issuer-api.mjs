@@ -1,5 +1,22 @@
 // Issuer API figures: single-request latency and batch items/s, unsigned and signed.
 // Usage: node bench/issuer-api.mjs <base-url> <seed.json>   (the seed written by tests/support/serve.ts)
+// For PostgreSQL: start a cluster with scripts/pg-temp.js, run migrate() and tests/support/seed.ts
+// with DATABASE_URL set, write the seed JSON, then `node build` with the same DATABASE_URL.
+//
+// Measured 2026-11 on the 2-core dev machine while other sessions used it too (load average
+// 1.4–2.5), before and after back to back, 3 × 1,000 items per figure, server, database and
+// bench on the same cores. Before: every item in its own savepoint, ~8 statements an item (4
+// of them the audit event). Now: one INSERT per table for the whole batch and
+// audit.recordMany (one lock and one update of the chain head per batch).
+//
+//                         before        now
+//   PostgreSQL  unsigned   112 items/s   1,349 items/s
+//               signed     112 items/s   1,025 items/s
+//   PGlite      unsigned   142 items/s   1,486 items/s
+//               signed     140 items/s   1,303 items/s
+//   single POST /certificates (PostgreSQL): median 15 ms, p95 38 ms, p99 53 ms (unchanged)
+// Under heavier load (average ~7) the same code gave 1,481 / 1,268 items/s on PostgreSQL.
+
 import { readFileSync } from 'node:fs';
 import { CompactSign, importJWK } from 'jose';
 

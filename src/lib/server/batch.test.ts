@@ -289,8 +289,10 @@ describe('audit.recordMany', () => {
 		await expectUnbroken(orgChain, before + 84);
 		await expectUnbroken(issuerChain, 84);
 		const heads = await audit.recordMany([event(n++, true), event(n++, false)]);
-		const verified = await auditChain.verify(undefined, heads);
-		expect(verified.ok).toBe(true);
+		// The returned heads are the chains' real heads: `verify` accepts them as anchors. (Only
+		// these chains: other test files may break theirs on purpose in a shared database.)
+		for (const chain of [orgChain, issuerChain])
+			expect((await auditChain.verify(chain, heads)).ok).toBe(true);
 		expect(heads.map((h) => [h.chain, h.seq]).sort()).toEqual(
 			[
 				[orgChain, before + 85],

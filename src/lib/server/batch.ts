@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import * as audit from './audit';
 import * as authKeys from './auth-keys';
-import { db } from './db';
+import { db, isDatabaseUnavailable } from './db';
 import { certificateVersion, guarantee, organization } from './db/schema';
 import * as guarantees from './guarantees';
 import { log } from './log';
@@ -204,6 +204,8 @@ export async function registerMany(items: unknown[], options: Options) {
 				await audit.recordMany([...events, summary(caller, out)], savepoint);
 			});
 		} catch (error) {
+			// No database, no point in trying 1,000 times more: the endpoint answers 503.
+			if (isDatabaseUnavailable(error)) throw error;
 			log.warn(
 				{ requestId: caller.context.requestId, err: String(error) },
 				'batch: the bulk insert failed; registering item by item'
