@@ -7,7 +7,6 @@ import type { SessionUser } from './auth';
 import { db } from './db';
 import { auditEvent, guarantee, issuer } from './db/schema';
 import { latestVersion, statusOf } from './guarantee-reads';
-import { userActor } from './guard';
 import type { RequestContext } from './request-context';
 
 export { view } from './certificate-view';
@@ -92,7 +91,7 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 		action: 'key.attempt',
 		outcome,
 		reason,
-		actor: userActor(user),
+		actor: audit.userActor(user),
 		context,
 		organizationId: user.organizationId,
 		guaranteeNumber: number.slice(0, 64) || null,
@@ -244,7 +243,7 @@ export async function recordPrint(input: {
 	await audit.record({
 		action: 'certificate.print',
 		outcome: 'success',
-		actor: userActor(user),
+		actor: audit.userActor(user),
 		context,
 		organizationId: user.organizationId,
 		guaranteeId: id,
