@@ -155,6 +155,12 @@ export function endpoint(options: Options, handler: (call: Call) => Promise<Resu
 					{ 'retry-after': '5' }
 				);
 			}
+			// adapter-node's BODY_SIZE_LIMIT refuses a body while it is read: the client's mistake.
+			if ((error as { status?: number })?.status === 413) {
+				return problemResponse(new Problem(413, 'too-large', 'The body is too large'), {
+					connection: 'close'
+				});
+			}
 			log.error({ requestId: context.requestId, err: error }, 'unexpected error in issuer API');
 			return problemResponse(
 				new Problem(500, 'unexpected', `Unexpected error (request id ${context.requestId})`)

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Database } from './db';
 import { GENESIS_HASH, hashEvent, type ChainedFields, type ChainHead } from './audit-chain';
 import { auditChainHead, auditEvent, type AuditEvent } from './db/schema';
@@ -86,15 +86,12 @@ function chainedFields(
 
 async function append(tx: Transaction, input: EventInput): Promise<AuditEvent> {
 	const chain = chainFor(input);
-	await tx
+	// One round trip creates the head if needed, locks it until the transaction ends and reads it.
+	const [head] = await tx
 		.insert(auditChainHead)
 		.values({ chain, seq: 0, hash: GENESIS_HASH })
-		.onConflictDoNothing();
-	const [head] = await tx
-		.select()
-		.from(auditChainHead)
-		.where(eq(auditChainHead.chain, chain))
-		.for('update');
+		.onConflictDoUpdate({ target: auditChainHead.chain, set: { seq: sql`${auditChainHead.seq}` } })
+		.returning({ seq: auditChainHead.seq, hash: auditChainHead.hash });
 	const fields = chainedFields(input, chain, head.seq + 1, head.hash);
 	const hash = hashEvent(fields);
 	const [row] = await tx

@@ -116,8 +116,9 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 	}
 
 	const limits = limitKeys(number, user);
-	for (const [scope, limitKey, limit] of limits) {
-		const state = await rateLimit.peek(limitKey, limit);
+	const current = await rateLimit.peekMany(limits.map(([, key, limit]) => ({ key, limit })));
+	for (const [index, [scope]] of limits.entries()) {
+		const state = current[index];
 		if (state.limited) {
 			await audit.record(event('locked', `${scope}-locked`, { detail: { until: state.resetAt } }));
 			return locked(scope, state);
@@ -128,7 +129,8 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 		.select({
 			id: guarantee.id,
 			organizationId: guarantee.organizationId,
-			authKeyHash: guarantee.authKeyHash
+			authKeyHash: guarantee.authKeyHash,
+			firstVerifiedAt: guarantee.firstVerifiedAt
 		})
 		.from(guarantee)
 		.where(eq(guarantee.guaranteeNumber, number));
@@ -143,10 +145,12 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 
 	if (match) {
 		await db.transaction(async (tx) => {
-			await tx
-				.update(guarantee)
-				.set({ firstVerifiedAt: sql`coalesce(${guarantee.firstVerifiedAt}, now())` })
-				.where(eq(guarantee.id, match.id));
+			if (!match.firstVerifiedAt) {
+				await tx
+					.update(guarantee)
+					.set({ firstVerifiedAt: sql`coalesce(${guarantee.firstVerifiedAt}, now())` })
+					.where(eq(guarantee.id, match.id));
+			}
 			await audit.record(
 				event('success', 'key-matched', { guaranteeId: match.id, detail: masked }),
 				tx

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { db } from './db';
 import { rateLimit } from './db/schema';
 
@@ -54,6 +54,25 @@ export async function peek(key: string, limit: Limit): Promise<LimitState> {
 		);
 	if (!row) return { count: 0, limited: false, resetAt: new Date() };
 	return { ...state(row, limit), limited: row.count >= limit.max };
+}
+
+/** `peek` for several keys in one query (a key attempt checks number, clerk and organisation). */
+export async function peekMany(entries: { key: string; limit: Limit }[]): Promise<LimitState[]> {
+	const rows = await db
+		.select({ key: rateLimit.key, count: rateLimit.count, windowStart: rateLimit.windowStart })
+		.from(rateLimit)
+		.where(
+			inArray(
+				rateLimit.key,
+				entries.map((e) => e.key)
+			)
+		);
+	return entries.map(({ key, limit }) => {
+		const row = rows.find((r) => r.key === key);
+		const windowEnd = row && new Date(row.windowStart).getTime() + limit.windowSeconds * 1000;
+		if (!row || windowEnd! <= Date.now()) return { count: 0, limited: false, resetAt: new Date() };
+		return { ...state(row, limit), limited: row.count >= limit.max };
+	});
 }
 
 export async function reset(key: string): Promise<void> {
