@@ -1,0 +1,298 @@
+// `npm run bench [-- --quick] [-- --write]`: the portal's speed, measured against a floor in
+// the same run, on a real PostgreSQL (a throwaway cluster on loopback).
+//
+//   verification path  POST /verify (303) then GET /certificates/{id}, audit rows included,
+//                      as 1, 8 and 32 concurrent clerks — and the same two requests served by
+//                      a bare node:http + postgres.js floor doing the same SELECTs and audit
+//                      INSERTs (no framework, no session, no hash chain): our figure ÷ floor's.
+//   ingest             single POST /api/v1/certificates; batches of 1,000, unsigned and signed
+//   audit              the /audit screen and the CSV export
+//
+// --write puts the table into docs/PERFORMANCE.md. Only loopback is ever contacted.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import { CompactSign, importJWK } from 'jose';
+import postgres from 'postgres';
+import { startTempPostgres } from '../scripts/pg-temp.js';
+
+const quick = process.argv.includes('--quick');
+const write = process.argv.includes('--write');
+const seconds = quick ? 4 : 12;
+const PORT = 4390;
+const FLOOR_PORT = 4391;
+const base = `http://127.0.0.1:${PORT}`;
+const rows = [];
+const started = Date.now();
+
+if (!existsSync('build/handler.js')) {
+	spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
+const pg = await startTempPostgres();
+if (!pg) {
+	console.error(
+		'MISSING: no PostgreSQL server (Debian package `postgresql`); the bench needs one.'
+	);
+	process.exit(1);
+}
+const env = {
+	...process.env,
+	DATABASE_URL: pg.url,
+	PORT: String(PORT),
+	HOST: '127.0.0.1',
+	ORIGIN: base,
+	LOG_LEVEL: 'warn',
+	LOGIN_IP_LIMIT: '100000',
+	ISSUER_RATE_LIMIT: '10000000/60',
+	DATABASE_POOL_SIZE: '10',
+	// Batches of 1,000 run up to ~600 KB; the API itself enforces 256 KiB and 8 MiB.
+	BODY_SIZE_LIMIT: '9M'
+};
+// The browser tests' seed (demo data, guarantees with known keys, issuer tokens), on PostgreSQL.
+const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
+if (seeded.status !== 0) throw new Error(seeded.stderr);
+const seed = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
+const server = spawn(process.execPath, ['build'], { env, stdio: 'inherit' });
+const floor = startFloor();
+await waitFor(`${base}/readyz`);
+
+try {
+	const cookie = await signIn(seed.demo.users.find((u) => u.username === 'tanaka'));
+	const auditor = await signIn(seed.demo.users.find((u) => u.username === 'kansa'));
+	const target = seed.guarantees.original;
+	const form = new URLSearchParams({
+		guaranteeNumber: target.guaranteeNumber,
+		authKey: target.authKey,
+		purpose: 'contract'
+	}).toString();
+	const verifyRequests = (url, headers) => [
+		{
+			method: 'POST',
+			path: '/verify',
+			body: form,
+			headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', origin: url }
+		},
+		{ method: 'GET', path: `/certificates/${target.id}`, headers }
+	];
+	for (const connections of [1, 8, 32]) {
+		const ours = await load(`verification, ${connections} clerks`, {
+			url: base,
+			connections,
+			requests: verifyRequests(base, { cookie, accept: 'text/html' })
+		});
+		const bare = await load(`floor, ${connections} clients`, {
+			url: `http://127.0.0.1:${FLOOR_PORT}`,
+			connections,
+			requests: verifyRequests(`http://127.0.0.1:${FLOOR_PORT}`, {})
+		});
+		ours.ratio = ours.rps / bare.rps;
+	}
+
+	const token = seed.issuers.a.token;
+	let n = 0;
+	const body = () => certificateBody(`BENCH-${process.pid}-${n++}`);
+	await load('ingest, single POST, 8 clients', {
+		url: base,
+		connections: 8,
+		requests: [
+			{
+				method: 'POST',
+				path: '/api/v1/certificates',
+				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+				setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) })
+			}
+		]
+	});
+	const key = await importJWK(seed.issuers.privateJwk, 'EdDSA');
+	for (const signed of [false, true]) {
+		const rounds = quick ? 2 : 5;
+		const t0 = performance.now();
+		for (let round = 0; round < rounds; round++) {
+			const items = await Promise.all(
+				Array.from({ length: 1000 }, async () => {
+					const item = body();
+					if (!signed) return item;
+					const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(item)))
+						.setProtectedHeader({ alg: 'EdDSA', kid: seed.issuers.a.kid })
+						.sign(key);
+					return { jws };
+				})
+			);
+			const response = await fetch(`${base}/api/v1/certificates/batch`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ items })
+			});
+			const result = await response.json();
+			const created = result.results.filter((r) => r.status === 201).length;
+			if (created !== 1000) throw new Error(`batch created ${created} of 1000`);
+		}
+		const itemsPerSecond = (rounds * 1000) / ((performance.now() - t0) / 1000);
+		rows.push({ name: `ingest, batch of 1,000 ${signed ? 'signed' : 'unsigned'}`, itemsPerSecond });
+	}
+
+	await load('audit screen (auditor), 8 clients', {
+		url: base,
+		connections: 8,
+		requests: [{ method: 'GET', path: '/audit', headers: { cookie: auditor, accept: 'text/html' } }]
+	});
+	const t0 = performance.now();
+	const csv = await (
+		await fetch(`${base}/audit/export.csv`, { headers: { cookie: auditor } })
+	).text();
+	rows.push({
+		name: `audit CSV export (${csv.split('\r\n').length - 2} events)`,
+		ms: performance.now() - t0
+	});
+} finally {
+	server.kill('SIGTERM');
+	floor.close();
+	pg.remove();
+}
+
+report();
+
+// ── helpers ────────────────────────────────────────────────────────────────
+
+async function load(name, options) {
+	const result = await autocannon({ duration: seconds, ...options });
+	const errors = result.non2xx - countRedirects(result) + result.errors + result.timeouts;
+	const row = {
+		name,
+		rps: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors
+	};
+	rows.push(row);
+	console.log(`${name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms`);
+	return row;
+}
+
+/** A 303 is the verify form's success: not an error. */
+function countRedirects(result) {
+	return result.statusCodeStats?.['303']?.count ?? 0;
+}
+
+async function signIn(user) {
+	const response = await fetch(`${base}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+		body: new URLSearchParams({
+			organizationCode: user.organizationCode,
+			username: user.username,
+			password: user.password
+		})
+	});
+	return response.headers.get('set-cookie').split(';')[0];
+}
+
+async function waitFor(url) {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`${url} never answered`);
+}
+
+function certificateBody(number) {
+	return {
+		kind: 'advance_payment',
+		guaranteeNumber: number,
+		issuedOn: '2026-07-04',
+		orderer: { code: '124249', name: '白子町長' },
+		contractor: {
+			name: '株式会社白子建設',
+			address: '千葉県長生郡白子町古所1234',
+			representative: '代表 白子 太郎'
+		},
+		works: {
+			name: '町道舗装修繕工事',
+			location: '白子町古所地内',
+			contractAmount: 38500000,
+			startOn: '2026-07-01',
+			endOn: '2027-02-26'
+		},
+		guarantee: {
+			amount: 15400000,
+			advancePaymentAmount: 15400000,
+			startOn: '2026-07-04',
+			endOn: '2027-02-26'
+		}
+	};
+}
+
+/**
+ * The floor: the same database work per request as our two requests — look the guarantee up
+ * by number, read its latest certificate, insert an audit row — with nothing else around it.
+ */
+function startFloor() {
+	const sql = postgres(pg.url, { max: 10, onnotice: () => {} });
+	const target = seed.guarantees.original;
+	const audit = (action, guaranteeId) =>
+		sql`insert into audit_event (chain, seq, prev_hash, hash, at, actor_type, action, outcome, guarantee_id)
+			values (${`floor:${crypto.randomUUID()}`}, 1, '', '', now(), 'floor', ${action}, 'success', ${guaranteeId})`;
+	const floorServer = http.createServer((request, response) =>
+		serve(request, response).catch((error) => {
+			// autocannon drops its connections at the end of a run: not the floor's fault.
+			if (error.code !== 'ECONNRESET') console.error(error);
+			if (!response.headersSent) response.writeHead(500).end();
+		})
+	);
+	async function serve(request, response) {
+		const [g] =
+			await sql`select id, auth_key_hash from guarantee where guarantee_number = ${target.guaranteeNumber}`;
+		if (request.method === 'POST') {
+			for await (const _chunk of request);
+			await audit('key.attempt', g.id);
+			response.writeHead(303, { location: `/certificates/${g.id}` }).end();
+			return;
+		}
+		const [v] =
+			await sql`select * from certificate_version where guarantee_id = ${g.id} order by version desc limit 1`;
+		await audit('certificate.view', g.id);
+		response.writeHead(200, { 'content-type': 'text/html' }).end(`<h1>${v.works_name}</h1>`);
+	}
+	floorServer.listen(FLOOR_PORT, '127.0.0.1');
+	return { close: () => (floorServer.close(), sql.end()) };
+}
+
+function report() {
+	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+	const lines = [
+		`| scenario | req/s | p50 ms | p99 ms | vs floor | errors |`,
+		`|---|---:|---:|---:|---:|---:|`,
+		...rows
+			.filter((r) => r.rps !== undefined)
+			.map(
+				(r) =>
+					`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ratio ? `${(r.ratio * 100).toFixed(0)} %` : ''} | ${r.errors} |`
+			),
+		'',
+		...rows
+			.filter((r) => r.itemsPerSecond !== undefined)
+			.map((r) => `- ${r.name}: **${r.itemsPerSecond.toFixed(0)} items/s**`),
+		...rows.filter((r) => r.ms !== undefined).map((r) => `- ${r.name}: ${r.ms.toFixed(0)} ms`)
+	];
+	const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average before the run ${os.loadavg()[0].toFixed(1)}`;
+	const text = [
+		`Measured ${new Date().toISOString().slice(0, 16)}Z with \`npm run bench${quick ? ' -- --quick' : ''}\` (${seconds} s per scenario, ${Math.round((Date.now() - started) / 1000)} s in all) on ${machine}. Server, database, floor and load generator share the same cores.`,
+		'',
+		...lines
+	].join('\n');
+	console.log(`\n${text}\n`);
+	if (write) {
+		const path = 'docs/PERFORMANCE.md';
+		const doc = readFileSync(path, 'utf8');
+		const start = doc.indexOf('<!-- bench:start -->');
+		const end = doc.indexOf('<!-- bench:end -->');
+		writeFileSync(path, `${doc.slice(0, start)}<!-- bench:start -->\n${text}\n${doc.slice(end)}`);
+	}
+}
