@@ -40,27 +40,35 @@ function freePort() {
 		const server = net.createServer();
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 			server.close(() => resolve(port));
 		});
 	});
 }
 
-/** Starts a fresh cluster; returns its URL and functions to stop, start again, and remove it. */
-export async function startTempPostgres() {
+/**
+ * Starts a fresh cluster; returns its URL and functions to stop, start again, and remove it.
+ * Fast by default (no fsync): `durable: true` for tests that crash the server and count what
+ * survived, where a commit must mean what it means in production.
+ */
+export async function startTempPostgres({ durable = false } = {}) {
 	let bin = findPostgresBin();
 	if (!bin && installPostgres()) bin = findPostgresBin();
 	if (!bin) return null;
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'kensho-pg-'));
 	const dataDir = path.join(dir, 'data');
 	const port = await freePort();
+	/** @param {string} file @param {string[]} args */
 	const asOwner = (file, args) => {
 		const [cmd, cmdArgs] = isRoot
 			? ['runuser', ['-u', 'postgres', '--', path.join(bin, file), ...args]]
 			: [path.join(bin, file), args];
 		return execFileSync(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 	};
-	if (isRoot) chownSync(dir, ...postgresIds());
+	if (isRoot) {
+		const [uid, gid] = postgresIds();
+		chownSync(dir, uid, gid);
+	}
 	asOwner('initdb', [
 		'-D',
 		dataDir,
@@ -71,7 +79,8 @@ export async function startTempPostgres() {
 		'UTF8',
 		'--locale=C.UTF-8'
 	]);
-	const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+	const fast = durable ? '' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+	const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} ${fast} -c max_connections=200`;
 	const start = () =>
 		asOwner('pg_ctl', ['-D', dataDir, '-o', options, '-w', '-l', path.join(dir, 'log'), 'start']);
 	const stop = (mode = 'fast') => {

@@ -12,6 +12,42 @@ export const init: ServerInit = async () => {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * No request may hang: a database that comes back after an outage can leave queries of the
+ * driver's pool waiting long after its connect timeout. Past the deadline the client gets a 503
+ * to retry (with an Idempotency-Key an issuer's retry is safe), never a stuck connection.
+ */
+const DEADLINE_MS = Number(process.env.REQUEST_DEADLINE_MS ?? 8000);
+
+async function withDeadline(
+	work: Response | Promise<Response>,
+	late: () => Response
+): Promise<Response> {
+	let timer: NodeJS.Timeout | undefined;
+	const deadline = new Promise<Response>((resolve) => {
+		timer = setTimeout(() => resolve(late()), DEADLINE_MS);
+	});
+	try {
+		return await Promise.race([work, deadline]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+function unavailable(path: string, message: string): Response {
+	const api = path.startsWith('/api/');
+	const body = api
+		? JSON.stringify({
+				type: '/problems/unavailable',
+				title: 'Service Unavailable',
+				status: 503,
+				detail: 'The request took too long; retry shortly'
+			})
+		: message;
+	const type = api ? 'application/problem+json' : 'text/plain; charset=utf-8';
+	return new Response(body, { status: 503, headers: { 'content-type': type, 'retry-after': '5' } });
+}
+
 /** Request id, locale, security headers and one log line per request. */
 const handleContext: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
@@ -27,9 +63,12 @@ const handleContext: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 
-	let response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
-	});
+	let response = await withDeadline(
+		resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+		}),
+		() => unavailable(event.url.pathname, messages(event.locals.locale).common.errors.unavailable)
+	);
 	if (event.locals.databaseUnavailable && response.status >= 500) {
 		response = new Response(response.body, { status: 503, headers: response.headers });
 		response.headers.set('retry-after', '5');
