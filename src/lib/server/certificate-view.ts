@@ -11,7 +11,7 @@ import {
 	type CertificateVersion
 } from './db/schema';
 import { isUuid, statusOf } from './guarantee-reads';
-import { userActor } from './guard';
+import { userActor } from './audit';
 import type { RequestContext } from './request-context';
 
 /** The values a change certificate can change, in the order the certificate page shows them. */
