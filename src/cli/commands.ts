@@ -3,41 +3,10 @@ import * as audit from '../lib/server/audit';
 import * as auditChain from '../lib/server/audit-chain';
 import * as organizations from '../lib/server/organizations';
 import * as users from '../lib/server/users';
-import { localContext } from '../lib/server/request-context';
 import { loadDemo } from '../lib/server/demo';
 import { importCsv } from '../lib/server/contract-import';
 import { issuerCommands } from './issuer-commands';
-
-export class UsageError extends Error {}
-
-export interface Output {
-	json: unknown;
-	text: string;
-	/** 1 when the command ran but found a problem (a broken audit chain); the text goes to stderr. */
-	exitCode?: number;
-}
-
-type Options = Record<string, { type: 'string' | 'boolean' }>;
-type Values = Record<string, string | boolean | undefined>;
-
-export interface Command {
-	usage: string;
-	options: Options;
-	run(values: Values): Promise<Output>;
-}
-
-const operator: audit.Actor = {
-	type: 'operator',
-	label: `cli:${process.env.USER ?? process.env.LOGNAME ?? 'operator'}`
-};
-const context = localContext('cli');
-
-function required(values: Values, name: string): string {
-	const value = values[name];
-	if (typeof value !== 'string' || value.trim() === '')
-		throw new UsageError(`--${name} is required`);
-	return value.trim();
-}
+import { context, operator, required, UsageError, type Command } from './cli-support';
 
 async function organizationByCode(code: string) {
 	const organization = await organizations.findByCode(code);

@@ -1,29 +1,12 @@
 import { readFileSync } from 'node:fs';
 import * as audit from '../lib/server/audit';
 import * as issuers from '../lib/server/issuers';
-import { localContext } from '../lib/server/request-context';
-// A cycle with commands.ts, safe because UsageError is only used when a command runs.
-import { UsageError, type Command } from './commands';
+import { context, operator, required, UsageError, type Command } from './cli-support';
 
 /**
  * The operator's issuer commands (shared/API.md §2): `issuer add`, `issuer token`,
  * `issuer revoke-token`, `issuer add-key`. Spread into `commands` by commands.ts.
  */
-type Values = Parameters<Command['run']>[0];
-
-const operator: audit.Actor = {
-	type: 'operator',
-	label: `cli:${process.env.USER ?? process.env.LOGNAME ?? 'operator'}`
-};
-const context = localContext('cli');
-
-function required(values: Values, name: string): string {
-	const value = values[name];
-	if (typeof value !== 'string' || value.trim() === '')
-		throw new UsageError(`--${name} is required`);
-	return value.trim();
-}
-
 async function issuerByCode(code: string) {
 	const found = await issuers.findByCode(code);
 	if (!found) throw new Error(`No issuer with code ${code} (add it with "issuer add")`);

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { closeDb } from '../lib/server/db';
 import { DatabaseInUseError } from '../lib/server/db/owner-lock';
 import { migrate } from '../lib/server/db/migrate';
-import { commands, UsageError, type Output } from './commands';
+import { UsageError, type Output } from './cli-support';
+import { commands } from './commands';
 
 /**
  * The operator CLI (shared/API.md §2): `npm run cli -- <command> [options]`.

@@ -1,0 +1,35 @@
+import * as audit from '../lib/server/audit';
+import { localContext } from '../lib/server/request-context';
+
+/** What every operator command shares: its shape, who it acts as, and option checks. */
+export class UsageError extends Error {}
+
+export interface Output {
+	json: unknown;
+	text: string;
+	/** 1 when the command ran but found a problem (a broken audit chain); the text goes to stderr. */
+	exitCode?: number;
+}
+
+type Options = Record<string, { type: 'string' | 'boolean' }>;
+export type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+	usage: string;
+	options: Options;
+	run(values: Values): Promise<Output>;
+}
+
+export const operator: audit.Actor = {
+	type: 'operator',
+	label: `cli:${process.env.USER ?? process.env.LOGNAME ?? 'operator'}`
+};
+export const context = localContext('cli');
+
+export function required(values: Values, name: string): string {
+	const value = values[name];
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new UsageError(`--${name} is required`);
+	}
+	return value.trim();
+}
