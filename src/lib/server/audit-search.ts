@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from './db';
-import { auditEvent, type AuditEvent } from './db/schema';
+import { auditEvent, organization, type AuditEvent } from './db/schema';
 
 /**
  * Reading the audit trail: the screens, the CSV export and the issuer's 閲覧状況. Reads only;
@@ -114,9 +114,11 @@ export async function viewsOf(guaranteeId: string) {
 		.select({
 			at: auditEvent.at,
 			organizationId: auditEvent.organizationId,
+			organizationCode: organization.code,
 			purpose: auditEvent.purpose
 		})
 		.from(auditEvent)
+		.leftJoin(organization, eq(organization.id, auditEvent.organizationId))
 		.where(
 			and(
 				eq(auditEvent.guaranteeId, guaranteeId),
@@ -124,5 +126,5 @@ export async function viewsOf(guaranteeId: string) {
 				eq(auditEvent.outcome, 'success')
 			)
 		)
-		.orderBy(asc(auditEvent.at));
+		.orderBy(asc(auditEvent.at), asc(auditEvent.id));
 }

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { parseAuthKey } from '../auth-key';
 import * as authKeys from './auth-keys';
+import { viewsOf } from './audit-search';
 import { db } from './db';
 import type { Transaction } from './audit';
 import {
-	auditEvent,
 	certificateVersion,
 	guarantee,
 	organization,
@@ -116,22 +116,11 @@ export async function get(issuerId: string, id: string) {
 export async function views(issuerId: string, id: string) {
 	const found = await own(issuerId, id);
 	if (!found) return null;
-	const rows = await db
-		.select({ at: auditEvent.at, code: organization.code, purpose: auditEvent.purpose })
-		.from(auditEvent)
-		.leftJoin(organization, eq(organization.id, auditEvent.organizationId))
-		.where(
-			and(
-				eq(auditEvent.guaranteeId, found.guarantee.id),
-				eq(auditEvent.action, 'certificate.view'),
-				eq(auditEvent.outcome, 'success')
-			)
-		)
-		.orderBy(asc(auditEvent.at), asc(auditEvent.id));
+	const rows = await viewsOf(found.guarantee.id);
 	return {
 		views: rows.map((row) => ({
 			at: new Date(row.at).toISOString(),
-			organization: row.code,
+			organization: row.organizationCode,
 			purpose: row.purpose
 		}))
 	};
