@@ -23,6 +23,12 @@ test('a contract file: create, attach at contract time, change, attach at advanc
 	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/);
 	await expect(page.getByTestId('missing')).toContainText('契約保証');
 
+	// A typo is corrected in place (a real change would be a 変更契約).
+	await page.getByText('案件の内容を修正する（誤りの訂正）').click();
+	await page.locator('form[action="?/update"]').getByLabel('受注者名').fill('株式会社九十九里建設');
+	await page.getByRole('button', { name: '修正を保存する' }).click();
+	await expect(page.locator('.terms')).toContainText('株式会社九十九里建設');
+
 	// At contract time: the contract guarantee, with a lower-case key.
 	await page.getByLabel('保証契約番号').fill(contract.guaranteeNumber);
 	await page.getByLabel('認証キー').fill(contract.authKey.toLowerCase());

@@ -49,6 +49,7 @@ export const ja = {
 		'audit.export': '監査ログの出力',
 		'org.add': '団体の登録',
 		'contract.create': '案件の登録',
+		'contract.update': '案件の修正',
 		'contract.change': '変更契約の登録',
 		'contract.attach': '保証の添付',
 		'contract.import': '契約台帳の取り込み'
@@ -106,6 +107,7 @@ export const en: typeof ja = {
 		'audit.export': 'Audit log exported',
 		'org.add': 'Organisation registered',
 		'contract.create': 'Contract created',
+		'contract.update': 'Contract corrected',
 		'contract.change': 'Contract change',
 		'contract.attach': 'Guarantee attached',
 		'contract.import': 'Contract register imported'

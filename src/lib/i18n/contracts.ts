@@ -78,7 +78,9 @@ export const ja = {
 		changes: '変更契約の履歴',
 		noChanges: '変更契約はありません。',
 		addChange: '変更契約を登録',
-		record: '検証記録を印刷用に表示'
+		record: '検証記録を印刷用に表示',
+		edit: '案件の内容を修正する（誤りの訂正）',
+		save: '修正を保存する'
 	},
 	record: {
 		title: '検証記録（案件）',
@@ -179,7 +181,9 @@ export const en: typeof ja = {
 		changes: 'Contract changes',
 		noChanges: 'No contract changes.',
 		addChange: 'Record a contract change',
-		record: 'Printable verification record'
+		record: 'Printable verification record',
+		edit: 'Correct this contract (fix a mistake)',
+		save: 'Save the correction'
 	},
 	record: {
 		title: 'Verification record (contract)',

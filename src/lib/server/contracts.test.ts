@@ -53,6 +53,22 @@ describe('contract files', () => {
 		).rejects.toBeInstanceOf(contracts.DuplicateContractError);
 	});
 
+	it('corrects a file, refusing a contract number another file already has', async () => {
+		const { org, who } = await setUp();
+		const a = await contracts.create(who, input({ contractNumber: 'R8-201' }), null);
+		await contracts.create(who, input({ contractNumber: 'R8-202' }), null);
+		await contracts.update(
+			who,
+			a,
+			input({ contractNumber: 'R8-201', worksName: '訂正後の工事名' })
+		);
+		expect((await contracts.get(org.id, a.id))?.worksName).toBe('訂正後の工事名');
+		await expect(
+			contracts.update(who, a, input({ contractNumber: 'R8-202' }))
+		).rejects.toBeInstanceOf(contracts.DuplicateContractError);
+		expect((await contracts.get(org.id, a.id))?.contractNumber).toBe('R8-201');
+	});
+
 	it('checks an attached guarantee, and a 変更契約 turns the ratio to fail', async () => {
 		const { org, who } = await setUp();
 		const file = await contracts.create(who, input(), null);

@@ -97,6 +97,26 @@ export async function create(who: Who, input: ContractInput, createdBy: string |
 	});
 }
 
+/** Corrects the file's own fields (a typo, a wrong date); a real change is a 変更契約. */
+export async function update(who: Who, file: ContractFile, input: ContractInput) {
+	await db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(contractFile)
+			.set({ ...input, updatedAt: new Date() })
+			.where(and(eq(contractFile.id, file.id), eq(contractFile.organizationId, who.organizationId)))
+			.returning({ id: contractFile.id })
+			.catch((error) => {
+				// 23505: another file of this organisation already has that contract number.
+				if (error?.cause?.code === '23505' || error?.code === '23505') {
+					throw new DuplicateContractError(input.contractNumber);
+				}
+				throw error;
+			});
+		if (!row) return;
+		await audit.record(event(who, 'contract.update', { contractNumber: input.contractNumber }), tx);
+	});
+}
+
 export async function get(organizationId: string, id: string): Promise<ContractFile | null> {
 	if (!z.uuid().safeParse(id).success) return null;
 	const [row] = await db

@@ -6,6 +6,7 @@ import * as contracts from '$lib/server/contracts';
 import * as contractReview from '$lib/server/contract-review';
 import { formText } from '$lib/server/forms';
 import { requireUser, userActor } from '$lib/server/guard';
+import { contractValues } from '../form';
 import type { Actions, PageServerLoad } from './$types';
 
 async function ownFile(id: string, locale: App.Locals['locale']) {
@@ -79,6 +80,26 @@ export const actions: Actions = {
 			context: locals.context
 		};
 		await contracts.addChange(who, file, parsed.data, user.id);
+		redirect(303, `/contracts/${file.id}`);
+	},
+	update: async ({ params, request, locals }) => {
+		const { user, file } = await ownFile(params.id, locals.locale);
+		const values = contractValues(await request.formData());
+		const parsed = contracts.contractInput.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { updateErrors: contracts.fieldErrors(parsed.error), updateValues: values });
+		}
+		const who = {
+			organizationId: user.organizationId,
+			actor: userActor(user),
+			context: locals.context
+		};
+		try {
+			await contracts.update(who, file, parsed.data);
+		} catch (error) {
+			if (!(error instanceof contracts.DuplicateContractError)) throw error;
+			return fail(400, { updateErrors: { contractNumber: 'duplicate' }, updateValues: values });
+		}
 		redirect(303, `/contracts/${file.id}`);
 	},
 	confirm: async ({ params, locals }) => {
