@@ -8,6 +8,11 @@ import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	await migrate();
+	// A stray rejection (a driver's socket error while the database restarts) is logged; it must
+	// not take the whole portal down with every clerk's request in flight.
+	process.on('unhandledRejection', (reason) => {
+		log.error({ err: reason }, 'unhandled rejection');
+	});
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { startTempPostgres } from '../scripts/pg-temp.js';
@@ -16,6 +17,7 @@ let server: ChildProcess | undefined;
 let token = '';
 
 test.beforeAll(async () => {
+	mkdirSync('tests/.tmp', { recursive: true });
 	pg = await startTempPostgres({ durable: true });
 	test.skip(!pg, 'no PostgreSQL server on this machine');
 	const env = {
@@ -30,9 +32,10 @@ test.beforeAll(async () => {
 	const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
 	expect(seeded.status, seeded.stderr).toBe(0);
 	token = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{'))).issuers.a.token;
+	// The server's own errors are kept: if it ever dies here, the reason is in this file.
 	server = spawn(process.execPath, [process.env.KENSHO_BUILD_DIR ?? 'build'], {
 		env,
-		stdio: 'ignore'
+		stdio: ['ignore', 'ignore', openSync('tests/.tmp/faults-server.log', 'w')]
 	});
 	await expect
 		.poll(
