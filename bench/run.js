@@ -20,6 +20,11 @@ import { startTempPostgres } from '../scripts/pg-temp.js';
 
 const quick = process.argv.includes('--quick');
 const write = process.argv.includes('--write');
+// --only=verification|ingest|audit runs one group (for profiling); BENCH_NODE_ARGS (e.g.
+// `--cpu-prof --cpu-prof-dir=bench/.prof`) goes to the server's node.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const runs = (group) => !only || only === group;
+const buildDir = process.env.KENSHO_BUILD_DIR ?? 'build';
 const seconds = quick ? 4 : 12;
 const PORT = 4390;
 const FLOOR_PORT = 4391;
@@ -27,7 +32,7 @@ const base = `http://127.0.0.1:${PORT}`;
 const rows = [];
 const started = Date.now();
 
-if (!existsSync('build/handler.js')) {
+if (!existsSync(`${buildDir}/handler.js`)) {
 	spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 }
 const pg = await startTempPostgres();
@@ -36,6 +41,18 @@ if (!pg) {
 		'MISSING: no PostgreSQL server (Debian package `postgresql`); the bench needs one.'
 	);
 	process.exit(1);
+}
+// --pg-stats: print the statements that cost the database most (pg_stat_statements).
+const pgStats = process.argv.includes('--pg-stats');
+if (pgStats) {
+	const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+	await admin`alter system set shared_preload_libraries = 'pg_stat_statements'`;
+	await admin.end();
+	pg.stop();
+	pg.start();
+	const again = postgres(pg.url, { max: 1, onnotice: () => {} });
+	await again`create extension if not exists pg_stat_statements`;
+	await again.end();
 }
 const env = {
 	...process.env,
@@ -54,7 +71,8 @@ const env = {
 const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
 if (seeded.status !== 0) throw new Error(seeded.stderr);
 const seed = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
-const server = spawn(process.execPath, ['build'], { env, stdio: 'inherit' });
+const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const server = spawn(process.execPath, [...nodeArgs, buildDir], { env, stdio: 'inherit' });
 const floor = startFloor();
 await waitFor(`${base}/readyz`);
 
@@ -76,7 +94,7 @@ try {
 		},
 		{ method: 'GET', path: `/certificates/${target.id}`, headers }
 	];
-	for (const connections of [1, 8, 32]) {
+	for (const connections of runs('verification') ? [1, 8, 32] : []) {
 		const ours = await load(`verification, ${connections} clerks`, {
 			url: base,
 			connections,
@@ -93,20 +111,21 @@ try {
 	const token = seed.issuers.a.token;
 	let n = 0;
 	const body = () => certificateBody(`BENCH-${process.pid}-${n++}`);
-	await load('ingest, single POST, 8 clients', {
-		url: base,
-		connections: 8,
-		requests: [
-			{
-				method: 'POST',
-				path: '/api/v1/certificates',
-				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-				setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) })
-			}
-		]
-	});
+	if (runs('ingest'))
+		await load('ingest, single POST, 8 clients', {
+			url: base,
+			connections: 8,
+			requests: [
+				{
+					method: 'POST',
+					path: '/api/v1/certificates',
+					headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+					setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) })
+				}
+			]
+		});
 	const key = await importJWK(seed.issuers.privateJwk, 'EdDSA');
-	for (const signed of [false, true]) {
+	for (const signed of runs('ingest') ? [false, true] : []) {
 		const rounds = quick ? 2 : 5;
 		const t0 = performance.now();
 		for (let round = 0; round < rounds; round++) {
@@ -133,19 +152,31 @@ try {
 		rows.push({ name: `ingest, batch of 1,000 ${signed ? 'signed' : 'unsigned'}`, itemsPerSecond });
 	}
 
-	await load('audit screen (auditor), 8 clients', {
-		url: base,
-		connections: 8,
-		requests: [{ method: 'GET', path: '/audit', headers: { cookie: auditor, accept: 'text/html' } }]
-	});
-	const t0 = performance.now();
-	const csv = await (
-		await fetch(`${base}/audit/export.csv`, { headers: { cookie: auditor } })
-	).text();
-	rows.push({
-		name: `audit CSV export (${csv.split('\r\n').length - 2} events)`,
-		ms: performance.now() - t0
-	});
+	if (runs('audit')) {
+		await load('audit screen (auditor), 8 clients', {
+			url: base,
+			connections: 8,
+			requests: [
+				{ method: 'GET', path: '/audit', headers: { cookie: auditor, accept: 'text/html' } }
+			]
+		});
+		const t0 = performance.now();
+		const csv = await (
+			await fetch(`${base}/audit/export.csv`, { headers: { cookie: auditor } })
+		).text();
+		rows.push({
+			name: `audit CSV export (${csv.split('\r\n').length - 2} events)`,
+			ms: performance.now() - t0
+		});
+	}
+	if (pgStats) {
+		const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+		const top = await admin`select calls, round(total_exec_time::numeric, 0) as ms,
+			round(mean_exec_time::numeric, 3) as mean, left(regexp_replace(query, '\s+', ' ', 'g'), 150) as query
+			from pg_stat_statements order by total_exec_time desc limit 25`;
+		console.table(top);
+		await admin.end();
+	}
 } finally {
 	server.kill('SIGTERM');
 	floor.close();

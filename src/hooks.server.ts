@@ -46,15 +46,41 @@ function unavailable(path: string, message: string): Response {
 				type: '/problems/unavailable',
 				title: 'Service Unavailable',
 				status: 503,
-				detail: 'The request took too long; retry shortly'
+				detail: 'The portal cannot answer in time; retry shortly'
 			})
 		: message;
 	const type = api ? 'application/problem+json' : 'text/plain; charset=utf-8';
 	return new Response(body, { status: 503, headers: { 'content-type': type, 'retry-after': '5' } });
 }
 
+/**
+ * Admission limit (issue 7, fault tests): postgres.js queues every query once its pool is busy,
+ * without a limit, so slow queries would pile requests up behind them — each one answered 503
+ * only at the deadline, its queued work still running after that. Past MAX_IN_FLIGHT requests
+ * at once, a new one is answered 503 at once instead. Health checks are always admitted.
+ */
+const MAX_IN_FLIGHT = Number(process.env.MAX_IN_FLIGHT ?? 64);
+let inFlight = 0;
+
 /** Request id, locale, security headers and one log line per request. */
 const handleContext: Handle = async ({ event, resolve }) => {
+	const probe = event.url.pathname === '/healthz' || event.url.pathname === '/readyz';
+	if (!probe && inFlight >= MAX_IN_FLIGHT) {
+		log.warn({ path: event.url.pathname, inFlight }, 'over the admission limit');
+		const m = messages(DEFAULT_LOCALE).common.errors.unavailable;
+		const response = unavailable(event.url.pathname, m);
+		response.headers.set('x-content-type-options', 'nosniff');
+		return response;
+	}
+	inFlight++;
+	try {
+		return await handleRequest({ event, resolve });
+	} finally {
+		inFlight--;
+	}
+};
+
+const handleRequest: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const given = event.request.headers.get('x-request-id');
 	const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();

@@ -6,7 +6,8 @@ import { startTempPostgres } from '../scripts/pg-temp.js';
 
 /**
  * Faults, against a PostgreSQL this test starts and stops itself on loopback: the database
- * goes away mid-load and comes back; one Idempotency-Key retried 200 times at once.
+ * goes away mid-load and comes back; queries slower than the pool can absorb; one
+ * Idempotency-Key retried 200 times at once; the audit insert failing under a certificate view.
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -15,6 +16,15 @@ const base = `http://127.0.0.1:${PORT}`;
 let pg: { url: string; start(): void; stop(mode?: string): void; remove(): void } | null;
 let server: ChildProcess | undefined;
 let token = '';
+let seedData: {
+	demo: { users: { organizationCode: string; username: string; password: string }[] };
+	guarantees: { original: { id: string; guaranteeNumber: string; authKey: string } };
+	issuers: { a: { token: string } };
+};
+/** Small on purpose, so the slow-query test can go past them with a few dozen requests. */
+const POOL = 4;
+const MAX_IN_FLIGHT = 24;
+const DEADLINE_MS = 4000;
 
 test.beforeAll(async () => {
 	mkdirSync('tests/.tmp', { recursive: true });
@@ -27,11 +37,17 @@ test.beforeAll(async () => {
 		HOST: '127.0.0.1',
 		ORIGIN: base,
 		LOG_LEVEL: 'error',
-		ISSUER_RATE_LIMIT: '100000/60'
+		ISSUER_RATE_LIMIT: '100000/60',
+		LOGIN_IP_LIMIT: '100000',
+		DATABASE_POOL_SIZE: String(POOL),
+		DATABASE_STATEMENT_TIMEOUT_MS: '2000',
+		REQUEST_DEADLINE_MS: String(DEADLINE_MS),
+		MAX_IN_FLIGHT: String(MAX_IN_FLIGHT)
 	};
 	const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
 	expect(seeded.status, seeded.stderr).toBe(0);
-	token = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{'))).issuers.a.token;
+	seedData = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
+	token = seedData.issuers.a.token;
 	// The server's own errors are kept: if it ever dies here, the reason is in this file.
 	server = spawn(process.execPath, [process.env.KENSHO_BUILD_DIR ?? 'build'], {
 		env,
@@ -121,8 +137,8 @@ test('the database stops mid-load: fast 503s, no hang, recovery, no acknowledged
 	).toBe(true);
 	expect(statuses.get(503) ?? 0).toBeGreaterThan(0);
 	expect(statuses.get(201) ?? 0).toBeGreaterThan(0);
-	// Well under the client's 15 s timeout: the server's own deadline is 8 s.
-	expect(slowest).toBeLessThan(10_000);
+	// Well under the client's 15 s timeout: the server's own deadline is DEADLINE_MS.
+	expect(slowest).toBeLessThan(DEADLINE_MS + 2000);
 	const sql = postgres(pg!.url, { max: 1 });
 	const stored =
 		await sql`select guarantee_number from guarantee where guarantee_number = any(${acknowledged})`;
@@ -139,7 +155,8 @@ test('200 concurrent retries with one Idempotency-Key create exactly one guarant
 	);
 	const statuses = responses.map((r) => r.status);
 	expect(
-		statuses.every((s) => s === 201 || s === 409),
+		// 503: past the admission limit (MAX_IN_FLIGHT), a retry the client repeats later.
+		statuses.every((s) => s === 201 || s === 409 || s === 503),
 		JSON.stringify(statuses)
 	).toBe(true);
 	expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
@@ -151,4 +168,107 @@ test('200 concurrent retries with one Idempotency-Key create exactly one guarant
 	const replay = await post(payload, { 'idempotency-key': `retry-${payload.guaranteeNumber}` });
 	expect(replay.status).toBe(201);
 	expect(replay.headers.get('idempotent-replayed')).toBe('true');
+});
+
+test('queries slower than the pool can absorb: bounded latency, 503 at once, no pile-up', async () => {
+	// Another session holds issuer A's audit chain head: every ingest of A waits on it until
+	// its statement timeout (2 s), with POOL connections for 60 requests at once.
+	const holder = postgres(pg!.url, { max: 1, onnotice: () => {} });
+	const [{ id: issuerId }] = await holder`select issuer_id as id from issuer_token limit 1`;
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	const locking = holder.begin(async (tx) => {
+		await tx`insert into audit_chain_head (chain, seq, hash) values (${`issuer:${issuerId}`}, 0, '')
+			on conflict (chain) do update set seq = audit_chain_head.seq`;
+		await held;
+	});
+	await new Promise((resolve) => setTimeout(resolve, 300));
+
+	const acknowledged: string[] = [];
+	const timed = async () => {
+		const payload = body();
+		const started = performance.now();
+		const response = await post(payload);
+		if (response.status === 201) acknowledged.push(payload.guaranteeNumber);
+		return { status: response.status, ms: performance.now() - started };
+	};
+	const results = await Promise.all(Array.from({ length: 60 }, timed));
+	release();
+	await locking;
+	await holder.end();
+
+	const statuses = results.map((r) => r.status);
+	expect(
+		statuses.every((s) => s === 201 || s === 503),
+		JSON.stringify(statuses)
+	).toBe(true);
+	// Past the admission limit the answer is immediate; nobody waits past the deadline.
+	const slowest = Math.max(...results.map((r) => r.ms));
+	expect(slowest).toBeLessThan(DEADLINE_MS + 1500);
+	const fast503 = results.filter((r) => r.status === 503 && r.ms < 1000).length;
+	expect(fast503).toBeGreaterThanOrEqual(60 - MAX_IN_FLIGHT);
+
+	// The lock gone, the portal answers normally within a few seconds, by itself.
+	await expect
+		.poll(async () => (await post(body())).status, { timeout: 15_000, intervals: [500] })
+		.toBe(201);
+	const sql = postgres(pg!.url, { max: 1 });
+	const stored =
+		await sql`select guarantee_number from guarantee where guarantee_number = any(${acknowledged})`;
+	await sql.end();
+	expect(stored.length).toBe(acknowledged.length);
+});
+
+test('the audit insert fails: the certificate is not shown (fail closed)', async () => {
+	const clerk = seedData.demo.users.find((u) => u.username === 'tanaka')!;
+	const target = seedData.guarantees.original;
+	const login = await fetch(`${base}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+		body: new URLSearchParams({
+			organizationCode: clerk.organizationCode,
+			username: clerk.username,
+			password: clerk.password
+		})
+	});
+	const cookie = login.headers.get('set-cookie')!.split(';')[0];
+	const verified = await fetch(`${base}/verify`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			cookie,
+			origin: base,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({
+			guaranteeNumber: target.guaranteeNumber,
+			authKey: target.authKey,
+			purpose: 'contract'
+		})
+	});
+	expect(verified.status).toBe(303);
+	const page = () =>
+		fetch(`${base}/certificates/${target.id}`, { headers: { cookie, accept: 'text/html' } });
+	const shown = await page();
+	expect(shown.status).toBe(200);
+	const certificateMarker = '<article class="certificate';
+	expect(await shown.text()).toContain(certificateMarker);
+
+	// The database refuses the view's audit row (and only that): the page must not appear.
+	const sql = postgres(pg!.url, { max: 1, onnotice: () => {} });
+	await sql`alter table audit_event add constraint fault_no_view
+		check (action <> 'certificate.view') not valid`;
+	try {
+		const refused = await page();
+		const html = await refused.text();
+		expect(refused.status).toBeGreaterThanOrEqual(500);
+		expect(html).not.toContain(target.guaranteeNumber);
+		expect(html).not.toContain(certificateMarker);
+	} finally {
+		await sql`alter table audit_event drop constraint fault_no_view`;
+		await sql.end();
+	}
+	expect((await page()).status).toBe(200);
 });
