@@ -1,0 +1,266 @@
+// `npm run bench:scale [-- --guarantees=1000000 --events=10000000] [-- --write]`: does the
+// portal stay fast on a full database? On a throwaway PostgreSQL (loopback only):
+//
+//   1. seed the browser tests' data and measure the verification path and the audit screens
+//      on that small database;
+//   2. fill it with --guarantees guarantees (one certificate each) over 1,000 organisations and
+//      --events audit events, a tenth of them in 白子町's trail (the organisation measured),
+//      with generate_series in SQL: minutes, not hours;
+//   3. measure again, and print both with the ratio (target: verification within 1.2×, every
+//      audit screen under 200 ms).
+//
+// The generated events sit on chains of their own (`scale:<n>`) with placeholder hashes: they
+// fill the tables and the indexes, they are not a valid trail. Not part of CI (too long).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { startTempPostgres } from '../scripts/pg-temp.js';
+
+const arg = (name, fallback) =>
+	Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const GUARANTEES = arg('guarantees', 1_000_000);
+const EVENTS = arg('events', 10_000_000);
+const SECONDS = arg('seconds', 5);
+const write = process.argv.includes('--write');
+const buildDir = process.env.KENSHO_BUILD_DIR ?? 'build';
+const PORT = 4392;
+const base = `http://127.0.0.1:${PORT}`;
+const started = Date.now();
+
+if (!existsSync(`${buildDir}/handler.js`)) {
+	spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
+const pg = await startTempPostgres();
+if (!pg) {
+	console.error('MISSING: no PostgreSQL server (Debian package `postgresql`).');
+	process.exit(1);
+}
+const env = {
+	...process.env,
+	DATABASE_URL: pg.url,
+	PORT: String(PORT),
+	HOST: '127.0.0.1',
+	ORIGIN: base,
+	LOG_LEVEL: 'warn',
+	LOGIN_IP_LIMIT: '100000'
+};
+const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
+if (seeded.status !== 0) throw new Error(seeded.stderr);
+const seed = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
+const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
+const results = {};
+let server;
+
+try {
+	server = await startServer();
+	results.small = await measure('small');
+	server.kill('SIGTERM');
+	await generate();
+	server = await startServer();
+	results.large = await measure('large');
+} finally {
+	server?.kill('SIGTERM');
+	await sql.end();
+	pg.remove();
+}
+report();
+
+// ── generating ─────────────────────────────────────────────────────────────
+
+async function timed(label, work) {
+	const t0 = Date.now();
+	await work();
+	console.log(`  ${label}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+async function generate() {
+	console.log(`Generating ${GUARANTEES} guarantees and ${EVENTS} audit events…`);
+	await sql`set maintenance_work_mem = '1GB'`;
+	const [{ shirako }] = await sql`select id as shirako from organization where code = '124249'`;
+	const [{ issuerId }] = await sql`select id as "issuerId" from issuer where code = 'ejcs'`;
+	await timed('1,000 organisations', async () => {
+		await sql`insert into organization (code, name)
+			select '9' || lpad(i::text, 5, '0'), '規模試験町' || i from generate_series(1, 1000) i
+			on conflict do nothing`;
+	});
+	const orgIds = () =>
+		sql`select array_agg(id order by code) as ids from organization where code like '9%'`;
+	// Secondary indexes are dropped while the rows go in, then built once: much faster.
+	const indexes = await sql`select indexname, indexdef from pg_indexes
+		where tablename in ('guarantee', 'certificate_version', 'audit_event')
+		and indexdef not like '%UNIQUE%' and indexname not like '%pkey'`;
+	for (const { indexname } of indexes) await sql.unsafe(`drop index ${indexname}`);
+	await timed('guarantees', async () => {
+		await sql`with orgs as (${orgIds()}) insert into guarantee (id, issuer_id, guarantee_number, kind, organization_id,
+				auth_key_hash, first_verified_at)
+			select md5('g' || i)::uuid, ${issuerId}, 'S-' || lpad(i::text, 9, '0'),
+				(array['contract', 'advance_payment'])[1 + i % 2]::guarantee_kind,
+				orgs.ids[1 + i % 1000],
+				sha256(('k' || i)::bytea), case when i % 2 = 0 then now() - i * interval '1 minute' end
+			from generate_series(1, ${GUARANTEES}) i, orgs`;
+	});
+	await timed('certificates', async () => {
+		await sql`insert into certificate_version (guarantee_id, version, issued_on, contractor_name,
+				contractor_address, contractor_representative, orderer_name, works_name, works_location,
+				contract_amount, works_start_on, works_end_on, guarantee_amount, guarantee_start_on,
+				guarantee_end_on, raw_submission, raw_content_type)
+			select md5('g' || i)::uuid, 1, date '2026-04-01' + i % 300, '株式会社規模建設' || i % 5000,
+				'千葉県長生郡' || i, '代表 規模 太郎', '規模試験町長', '町道舗装工事 第' || i || '工区',
+				'規模試験町地内', 10000000 + i, date '2026-04-01', date '2027-03-31', 1000000 + i,
+				date '2026-04-01', date '2027-03-31', '{}', 'application/json'
+			from generate_series(1, ${GUARANTEES}) i`;
+	});
+	const actions = [
+		'key.attempt',
+		'certificate.view',
+		'certificate.print',
+		'user.login',
+		'contract.create'
+	];
+	const outcomes = ['success', 'success', 'success', 'failure', 'denied', 'locked'];
+	const CHUNK = 2_000_000;
+	for (let from = 1; from <= EVENTS; from += CHUNK) {
+		const to = Math.min(EVENTS, from + CHUNK - 1);
+		await timed(`audit events ${from}–${to}`, async () => {
+			// One in ten is 白子町's (the organisation measured); the rest spread over 1,000 more.
+			await sql`with orgs as (${orgIds()}) insert into audit_event (chain, seq, prev_hash, hash, at, request_id, actor_type,
+					actor_id, actor_label, organization_id, action, outcome, reason, guarantee_id,
+					guarantee_number, purpose, ip, user_agent, detail)
+				select 'scale:' || i % 1000, i / 1000, '', md5(i::text),
+					now() - interval '1 second' * (${EVENTS} - i) * 3, md5('r' || i), 'user',
+					md5('u' || i % 50)::uuid::text, '124249/scale' || i % 50,
+					case when i % 10 = 0 then ${shirako}::uuid
+						else orgs.ids[1 + i % 1000] end,
+					(${actions}::text[])[1 + i % 5], (${outcomes}::text[])[1 + i % 6], null,
+					md5('g' || (1 + i % ${GUARANTEES}))::uuid, 'S-' || lpad((1 + i % ${GUARANTEES})::text, 9, '0'),
+					'contract', '127.0.0.1', 'scale', null
+				from generate_series(${from}::bigint, ${to}::bigint) i, orgs`;
+		});
+	}
+	await timed('indexes', async () => {
+		for (const { indexdef } of indexes) await sql.unsafe(indexdef);
+	});
+	await timed('vacuum analyze', () => sql`vacuum analyze`);
+	const [{ size }] = await sql`select pg_size_pretty(pg_database_size(current_database())) as size`;
+	console.log(`  database: ${size}`);
+	results.size = size;
+}
+
+// ── measuring ──────────────────────────────────────────────────────────────
+
+async function startServer() {
+	const child = spawn(process.execPath, [buildDir], { env, stdio: 'inherit' });
+	for (let i = 0; i < 150; i++) {
+		try {
+			if ((await fetch(`${base}/readyz`)).ok) return child;
+		} catch {
+			// not up yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error('the server never answered');
+}
+
+async function signIn(username) {
+	const user = seed.demo.users.find((u) => u.username === username);
+	const response = await fetch(`${base}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+		body: new URLSearchParams({
+			organizationCode: user.organizationCode,
+			username: user.username,
+			password: user.password
+		})
+	});
+	return response.headers.get('set-cookie').split(';')[0];
+}
+
+async function run(options) {
+	const result = await autocannon({ url: base, duration: SECONDS, ...options });
+	const bad = result.non2xx - (result.statusCodeStats?.['303']?.count ?? 0);
+	if (bad || result.errors) throw new Error(`${bad} non-2xx answers, ${result.errors} errors`);
+	return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function measure(label) {
+	console.log(`Measuring on the ${label} database…`);
+	const clerk = await signIn('tanaka');
+	const auditor = await signIn('kansa');
+	const target = seed.guarantees.original;
+	const form = new URLSearchParams({
+		guaranteeNumber: target.guaranteeNumber,
+		authKey: target.authKey,
+		purpose: 'contract'
+	}).toString();
+	const out = {};
+	for (const connections of [1, 8]) {
+		out[`verification, ${connections} clerks`] = await run({
+			connections,
+			requests: [
+				{
+					method: 'POST',
+					path: '/verify',
+					body: form,
+					headers: {
+						cookie: clerk,
+						origin: base,
+						accept: 'text/html',
+						'content-type': 'application/x-www-form-urlencoded'
+					}
+				},
+				{ method: 'GET', path: `/certificates/${target.id}`, headers: { cookie: clerk } }
+			]
+		});
+	}
+	// Audit screens as the auditor, one at a time: latency is what the 200 ms target is about.
+	const screens = {
+		'audit: newest page': '/audit',
+		'audit: by outcome (denied)': '/audit?outcome=denied',
+		'audit: by action (certificate.print)': '/audit?action=certificate.print',
+		'audit: by number': `/audit?guaranteeNumber=${target.guaranteeNumber}`,
+		'audit: one day': '/audit?from=2026-01-05&to=2026-01-05',
+		'audit: deep page': `/audit?before=${Date.now() - 30 * 86_400_000}-9999999999`
+	};
+	for (const [name, path] of Object.entries(screens)) {
+		out[name] = await run({
+			connections: 1,
+			duration: Math.max(2, SECONDS / 2),
+			requests: [{ method: 'GET', path, headers: { cookie: auditor, accept: 'text/html' } }]
+		});
+	}
+	for (const [name, r] of Object.entries(out)) {
+		console.log(`  ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+	}
+	return out;
+}
+
+function report() {
+	const lines = [
+		`| scenario | small: req/s | p50 | p99 | large: req/s | p50 | p99 | p50 large ÷ small |`,
+		`|---|---:|---:|---:|---:|---:|---:|---:|`,
+		...Object.keys(results.small).map((name) => {
+			const s = results.small[name];
+			const l = results.large[name];
+			const ratio = s.p50 ? (l.p50 / s.p50).toFixed(2) : '—';
+			return `| ${name} | ${s.rps.toFixed(0)} | ${s.p50} | ${s.p99} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${ratio}× |`;
+		})
+	];
+	const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+	const text = [
+		`Measured ${new Date().toISOString().slice(0, 16)}Z with \`npm run bench:scale -- --guarantees=${GUARANTEES} --events=${EVENTS}\` (${Math.round((Date.now() - started) / 60_000)} min in all, database ${results.size}) on ${machine}. Latencies in ms.`,
+		'',
+		...lines
+	].join('\n');
+	console.log(`\n${text}\n`);
+	if (write) {
+		const path = 'docs/PERFORMANCE.md';
+		const doc = readFileSync(path, 'utf8');
+		const start = doc.indexOf('<!-- scale:start -->');
+		const end = doc.indexOf('<!-- scale:end -->');
+		if (start < 0 || end < 0) throw new Error('docs/PERFORMANCE.md has no scale markers');
+		writeFileSync(path, `${doc.slice(0, start)}<!-- scale:start -->\n${text}\n${doc.slice(end)}`);
+	}
+}
