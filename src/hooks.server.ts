@@ -100,6 +100,12 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		}),
 		() => unavailable(event.url.pathname, messages(event.locals.locale).common.errors.unavailable)
 	);
+	// A request refused before its body was read (a form action sent as JSON, a sign-in
+	// redirect): the body is read to its end first. Answering early makes Node close the
+	// connection while the client is still sending, and the client sees a reset, not the reason.
+	if (event.request.body && !event.request.bodyUsed) {
+		await event.request.arrayBuffer().catch(() => {});
+	}
 	if (event.locals.databaseUnavailable && response.status >= 500) {
 		response = new Response(response.body, { status: 503, headers: response.headers });
 		response.headers.set('retry-after', '5');
@@ -194,7 +200,27 @@ const guardApp: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleContext, handleAuth, guardApp);
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const UNSAFE = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * Cross-site form posts are refused here, as SvelteKit's own check did (svelte.config.js turns
+ * that one off because it ran before any hook and also hit the issuer API: servers posting with a
+ * bearer token and no cookie to abuse, which must get a problem+json 415, not a bare 403 text).
+ */
+const refuseCrossSiteForms: Handle = async ({ event, resolve }) => {
+	const { request, url } = event;
+	const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+	const crossSite =
+		!url.pathname.startsWith('/api/') &&
+		UNSAFE.includes(request.method) &&
+		FORM_TYPES.includes(type) &&
+		request.headers.get('origin') !== url.origin;
+	if (!crossSite) return resolve(event);
+	return refuse(403, messages(event.locals.locale).common.errors.crossSite);
+};
+
+export const handle = sequence(handleContext, refuseCrossSiteForms, handleAuth, guardApp);
 
 export const handleError: HandleServerError = ({ error: cause, event, status }) => {
 	const requestId = event.locals.context?.requestId ?? crypto.randomUUID();
@@ -205,6 +231,11 @@ export const handleError: HandleServerError = ({ error: cause, event, status }) 
 		return { message: m.unavailable, requestId, code: 'unavailable' };
 	}
 	if (status === 404) return { message: m.notFound, requestId };
+	// SvelteKit's own refusals (e.g. 415 for a form action sent as JSON): the client's mistake.
+	if (status < 500) {
+		log.info({ requestId, status, err: String(cause) }, 'request refused');
+		return { message: m.badRequest, requestId };
+	}
 	log.error({ requestId, err: cause }, 'unexpected error');
 	return { message: m.unexpected, requestId, code: 'unexpected' };
 };

@@ -42,6 +42,24 @@ test('a clerk of another organisation finds nothing of 白子町', async ({ page
 	await expect(page.getByText('テナント確認工事')).toHaveCount(0);
 	await page.goto('/contracts');
 	await expect(page.getByText('テナント確認工事')).toHaveCount(0);
+
+	// Every attempt is in 長生村's own trail as a denied event, read by its auditor.
+	const auditor = await (await browser.newContext()).newPage();
+	await signIn(auditor, seed().users.choseiAuditor);
+	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+	const csv = await (
+		await auditor.request.get(`/audit/export.csv?from=${today}&to=${today}`)
+	).text();
+	const denied = (action: string) =>
+		csv
+			.split('\r\n')
+			.filter((line) => line.includes(`"${action}","denied"`) && line.includes('"124231/yamada"'))
+			.length;
+	expect(denied('certificate.view'), csv).toBeGreaterThanOrEqual(1);
+	expect(denied('certificate.print')).toBeGreaterThanOrEqual(1);
+	// The page, then attach, change and confirm.
+	expect(denied('contract.view')).toBeGreaterThanOrEqual(4);
+	expect(denied('contract.print')).toBeGreaterThanOrEqual(1);
 });
 
 test('another issuer finds nothing of issuer A', async ({ request }) => {

@@ -1,3 +1,4 @@
+import * as issuers from '../../src/lib/server/issuers';
 import * as organizations from '../../src/lib/server/organizations';
 import * as users from '../../src/lib/server/users';
 import { loadDemo, DEMO_PASSWORD } from '../../src/lib/server/demo';
@@ -34,10 +35,47 @@ export async function seed() {
 		);
 		extra[name] = { organizationCode: shirako.code, username, password: E2E_PASSWORD };
 	}
+	// Issue 7: an auditor of 長生村, to read the denied events the tenant matrix leaves in that
+	// organisation's trail; and an organisation of its own (一宮町) for the hostile-input tests,
+	// whose random keys may lock the organisation's verification without touching other tests.
+	const chosei = (await organizations.findByCode('124231'))!;
+	const choseiAuditor = 'e2e-chosei-auditor';
+	await users.add(
+		{ organizationId: chosei.id, username: choseiAuditor, role: 'auditor', password: E2E_PASSWORD },
+		actor,
+		context
+	);
+	extra.choseiAuditor = {
+		organizationCode: chosei.code,
+		username: choseiAuditor,
+		password: E2E_PASSWORD
+	};
+	const ichinomiya = await organizations.add({ code: '124214', name: '一宮町' });
+	for (const [name, role] of [
+		['hostileClerk', 'clerk'],
+		['hostileAdmin', 'admin']
+	] as const) {
+		const username = `e2e-${name.toLowerCase()}`;
+		await users.add(
+			{ organizationId: ichinomiya.id, username, role, password: E2E_PASSWORD },
+			actor,
+			context
+		);
+		extra[name] = { organizationCode: ichinomiya.code, username, password: E2E_PASSWORD };
+	}
+	// The hostile-input tests' own issuer: one token per property, so no rate limit is shared.
+	const hostileIssuer = await issuers.add({
+		code: `e2e-h-${Date.now().toString(36)}`,
+		name: 'E2E検査保証株式会社'
+	});
+	const hostileTokens = [];
+	for (let i = 0; i < 4; i++)
+		hostileTokens.push((await issuers.createToken(hostileIssuer.id)).token);
 	return {
 		demo,
 		demoPassword: DEMO_PASSWORD,
 		users: extra,
+		hostileIssuer: { tokens: hostileTokens },
 		issuers: await seedIssuers(),
 		guarantees: await seedGuarantees(),
 		contractGuarantees: await seedContractGuarantees()

@@ -52,7 +52,9 @@ export const ja = {
 		'contract.update': '案件の修正',
 		'contract.change': '変更契約の登録',
 		'contract.attach': '保証の添付',
-		'contract.import': '契約台帳の取り込み'
+		'contract.import': '契約台帳の取り込み',
+		'contract.confirm': '案件の変更確認',
+		'contract.print': '案件の検証記録の作成'
 	} as Record<string, string>
 };
 
@@ -110,6 +112,8 @@ export const en: typeof ja = {
 		'contract.update': 'Contract corrected',
 		'contract.change': 'Contract change',
 		'contract.attach': 'Guarantee attached',
-		'contract.import': 'Contract register imported'
+		'contract.import': 'Contract register imported',
+		'contract.confirm': 'Contract changes reviewed',
+		'contract.print': 'Contract verification record made'
 	}
 };

@@ -29,6 +29,8 @@ export const ja = {
 		forbidden: 'このページを表示する権限がありません。',
 		unavailable: '現在確認できません。しばらくしてから再度お試しください。',
 		unexpected: '予期しないエラーが発生しました。',
+		badRequest: 'この送信は受け付けられません。画面から入力し直してください。',
+		crossSite: '他のサイトからの送信は受け付けられません。',
 		requestId: (id: string) => `問い合わせ番号: ${id}`,
 		backHome: 'ホームへ戻る',
 		retry: '再試行'
@@ -67,6 +69,8 @@ export const en: typeof ja = {
 		forbidden: 'You are not allowed to see this page.',
 		unavailable: 'Cannot verify right now. Please try again in a moment.',
 		unexpected: 'An unexpected error occurred.',
+		badRequest: 'This request cannot be accepted. Please fill in the form again.',
+		crossSite: 'Submissions from another site are not accepted.',
 		requestId: (id) => `Reference: ${id}`,
 		backHome: 'Back to home',
 		retry: 'Retry'

@@ -14,6 +14,15 @@ export const ja = {
 		}
 	},
 	all: '案件一覧',
+	filter: {
+		legend: '絞り込み',
+		q: '契約番号・工事名・受注者名',
+		show: '表示',
+		options: { all: 'すべて', attention: '対応が必要', fail: '不適合あり', warn: '要確認あり' },
+		submit: '絞り込む',
+		clear: '条件を解除',
+		count: (shown: number, total: number) => `${total} 件中 ${shown} 件を表示`
+	},
 	none: 'まだ案件がありません。',
 	fields: {
 		contractNumber: '契約番号',
@@ -22,6 +31,7 @@ export const ja = {
 		contractAmount: '請負代金額（円・税込）',
 		startOn: '工期（開始）',
 		endOn: '工期（終了）',
+		period: '工期',
 		lowBid: '低入札価格調査の対象（契約保証 3/10 以上）',
 		advancePaymentAmount: '前払金額（予定・円）',
 		intermediateAdvancePaymentAmount: '中間前払金額（予定・円）',
@@ -62,6 +72,7 @@ export const ja = {
 			'one-contract': '他案件との重複'
 		} as Record<string, string>,
 		open: '電子証書を表示',
+		attachedBy: (at: string, by: string) => `${at} ${by} が照合・添付`,
 		changedSince: '前回の確認からの変更',
 		changeFields: {
 			version: '版',
@@ -86,7 +97,10 @@ export const ja = {
 		title: '検証記録（案件）',
 		printedAt: '作成日時',
 		clerk: '作成者',
-		print: '印刷する'
+		print: '印刷する',
+		attached: '照合・添付',
+		checkedAt: '前回の確認',
+		verdict: '総合結果'
 	},
 	importPage: {
 		title: '契約台帳（CSV）の取り込み',
@@ -117,6 +131,20 @@ export const en: typeof ja = {
 		}
 	},
 	all: 'All contracts',
+	filter: {
+		legend: 'Filter',
+		q: 'Contract number, works or contractor',
+		show: 'Show',
+		options: {
+			all: 'All',
+			attention: 'Needing attention',
+			fail: 'With a failed check',
+			warn: 'With a check to review'
+		},
+		submit: 'Filter',
+		clear: 'Clear',
+		count: (shown, total) => `${shown} of ${total}`
+	},
 	none: 'No contracts yet.',
 	fields: {
 		contractNumber: 'Contract number',
@@ -125,6 +153,7 @@ export const en: typeof ja = {
 		contractAmount: 'Contract price (yen, incl. tax)',
 		startOn: 'Works start',
 		endOn: 'Works end',
+		period: 'Works period',
 		lowBid: 'Low-bid contract (contract guarantee ≥ 3/10)',
 		advancePaymentAmount: 'Planned advance (yen)',
 		intermediateAdvancePaymentAmount: 'Planned intermediate advance (yen)',
@@ -165,6 +194,7 @@ export const en: typeof ja = {
 			'one-contract': 'Not on another contract'
 		},
 		open: 'Open certificate',
+		attachedBy: (at, by) => `verified and attached ${at} by ${by}`,
 		changedSince: 'Changed since the last check',
 		changeFields: {
 			version: 'Version',
@@ -189,7 +219,10 @@ export const en: typeof ja = {
 		title: 'Verification record (contract)',
 		printedAt: 'Made at',
 		clerk: 'Made by',
-		print: 'Print'
+		print: 'Print',
+		attached: 'Verified and attached',
+		checkedAt: 'Last reviewed',
+		verdict: 'Overall'
 	},
 	importPage: {
 		title: 'Import the contract register (CSV)',

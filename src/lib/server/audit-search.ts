@@ -29,6 +29,19 @@ export const filtersSchema = z.object({
 });
 export type Filters = z.infer<typeof filtersSchema>;
 
+/**
+ * The known filters of a query string, as typed (to echo back into the form): any other
+ * parameter, `__proto__` included, is never read.
+ */
+export function filterParams(params: URLSearchParams): Record<string, string> {
+	return Object.fromEntries(
+		Object.keys(filtersSchema.shape).flatMap((name) => {
+			const value = params.get(name);
+			return value === null ? [] : [[name, value]];
+		})
+	);
+}
+
 export const PAGE_SIZE = 50;
 
 /** Calendar days are Japan's: 2026-07-06 runs from 00:00 to 24:00 JST. */

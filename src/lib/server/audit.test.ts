@@ -45,6 +45,19 @@ describe('hash chain', () => {
 		expect(await auditChain.verify(first.chain)).toMatchObject({ ok: true, events: 3, chains: 1 });
 	});
 
+	it('records a denied request that sent a NUL, and the chain still verifies', async () => {
+		const { org, actor } = await orgWithClerk();
+		const event = await view(actor, org.id, {
+			outcome: 'denied',
+			reason: 'not-found',
+			guaranteeNumber: 'E12\u0000',
+			detail: { id: '\u0000../x', until: new Date('2026-11-26T00:00:00Z') }
+		});
+		expect(event.guaranteeNumber).toBe('E12\uFFFD');
+		expect(event.detail).toEqual({ id: '\uFFFD../x', until: '2026-11-26T00:00:00.000Z' });
+		expect((await auditChain.verify(event.chain)).ok).toBe(true);
+	});
+
 	it('keeps one unbroken chain under 200 concurrent writers (real concurrency on PostgreSQL)', async () => {
 		const { org, actor } = await orgWithClerk();
 		await Promise.all(Array.from({ length: 200 }, () => view(actor, org.id)));

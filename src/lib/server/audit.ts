@@ -54,6 +54,16 @@ export function chainFor(input: Pick<EventInput, 'organizationId' | 'issuerId' |
 	return 'portal';
 }
 
+/**
+ * A refused request is recorded with what it sent, but PostgreSQL text and jsonb cannot hold a
+ * NUL: it is stored as U+FFFD, before the event is hashed, so the trail still verifies.
+ */
+const noNul = (text: string) => text.replaceAll('\0', '\uFFFD');
+const storable = (fields: ChainedFields): ChainedFields => {
+	const json = JSON.stringify(fields, (_key, v) => (typeof v === 'string' ? noNul(v) : v));
+	return { ...JSON.parse(json), at: fields.at };
+};
+
 function chainedFields(
 	input: EventInput,
 	chain: string,
@@ -61,7 +71,7 @@ function chainedFields(
 	prevHash: string
 ): ChainedFields {
 	const actor = input.actor;
-	return {
+	return storable({
 		chain,
 		seq,
 		prevHash,
@@ -81,7 +91,7 @@ function chainedFields(
 		ip: input.context.ip,
 		userAgent: input.context.userAgent?.slice(0, 512) ?? null,
 		detail: input.detail ?? null
-	};
+	});
 }
 
 async function append(tx: Transaction, input: EventInput): Promise<AuditEvent> {

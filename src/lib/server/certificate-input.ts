@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isLocalGovernmentCode } from '../local-government-code';
 import { pointer, validationProblem, type FieldError } from './problem';
+import { note, oneLine } from './text';
 
 /**
  * The bodies of the issuer API (shared/API.md §1) as zod schemas: allow-lists (`strictObject`),
@@ -12,7 +13,6 @@ export const MAX_YEN = 10_000_000_000_000;
 
 const yen = z.number().int().positive().max(MAX_YEN).meta({ description: 'integer yen' });
 const day = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const guaranteeNumber = z
 	.string()
@@ -21,13 +21,13 @@ export const guaranteeNumber = z
 	.pipe(z.string().regex(/^[0-9A-Z][0-9A-Z-]{2,31}$/, 'must be 3–32 of 0-9 A-Z and hyphens'));
 
 const contractor = z.strictObject({
-	name: text(200),
-	address: text(300),
-	representative: text(200)
+	name: oneLine(200),
+	address: oneLine(300),
+	representative: oneLine(200)
 });
 const works = z.strictObject({
-	name: text(300),
-	location: text(300),
+	name: oneLine(300),
+	location: oneLine(300),
 	contractAmount: yen,
 	startOn: day,
 	endOn: day
@@ -47,7 +47,7 @@ export const certificateInput = z.strictObject({
 		code: z
 			.string()
 			.refine(isLocalGovernmentCode, '6-digit local government code with check digit'),
-		name: text(200)
+		name: oneLine(200)
 	}),
 	contractor,
 	works,
@@ -72,7 +72,7 @@ export type AmendmentInput = z.output<typeof amendmentInput>;
 
 export const cancellationInput = z.strictObject({
 	cancelledOn: day,
-	reason: z.string().trim().max(500).optional()
+	reason: note(500).optional()
 });
 
 export const batchInput = z.strictObject({

@@ -232,7 +232,20 @@ export async function recordPrint(input: {
 }) {
 	const { id, user, context } = input;
 	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-	if (!uuid.test(id)) return false;
+	// Issue 7 (tenant matrix): printing what one cannot see is a denied access, in the trail.
+	const denied = async () => {
+		await audit.record({
+			action: 'certificate.print',
+			outcome: 'denied',
+			reason: 'not-found',
+			actor: audit.userActor(user),
+			context,
+			organizationId: user.organizationId,
+			detail: { id: id.slice(0, 64) }
+		});
+		return false;
+	};
+	if (!uuid.test(id)) return denied();
 	const [row] = await db
 		.select({ number: guarantee.guaranteeNumber })
 		.from(guarantee)
@@ -243,7 +256,7 @@ export async function recordPrint(input: {
 				isNotNull(guarantee.firstVerifiedAt)
 			)
 		);
-	if (!row) return false;
+	if (!row) return denied();
 	await audit.record({
 		action: 'certificate.print',
 		outcome: 'success',

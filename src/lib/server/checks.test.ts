@@ -32,8 +32,22 @@ describe('契約保証 ≥ 1/10 (3/10 when low-bid), in integer yen', () => {
 				reason: '保証金額 ¥3,850,000 は請負代金額 ¥38,500,000 の 1/10 以上です'
 			}
 		);
-		expect(checks.contractRatio(guarantee({ guaranteeAmount: 3_849_999 }), contract).result).toBe(
-			'fail'
+		expect(checks.contractRatio(guarantee({ guaranteeAmount: 3_849_999 }), contract)).toMatchObject(
+			{
+				result: 'fail',
+				reason:
+					'保証金額 ¥3,849,999 は請負代金額 ¥38,500,000 の 1/10 に足りません（必要額 ¥3,850,000 以上、不足 ¥1）'
+			}
+		);
+		expect(checks.contractRatio(guarantee({ guaranteeAmount: 3_850_001 }), contract).result).toBe(
+			'pass'
+		);
+	});
+
+	it('says what the guarantee needs after a 変更契約 raised the price', () => {
+		const raised = { ...contract, contractAmount: 42_350_000 };
+		expect(checks.contractRatio(guarantee(), raised).reason).toContain(
+			'（必要額 ¥4,235,000 以上、不足 ¥385,000）'
 		);
 	});
 
@@ -45,6 +59,10 @@ describe('契約保証 ≥ 1/10 (3/10 when low-bid), in integer yen', () => {
 		expect(checks.contractRatio(guarantee({ guaranteeAmount: 3_850_001 }), odd).result).toBe(
 			'pass'
 		);
+		// The amount needed is rounded up to the next whole yen, never down.
+		expect(checks.contractRatio(guarantee({ guaranteeAmount: 3_850_000 }), odd).reason).toContain(
+			'必要額 ¥3,850,001 以上、不足 ¥1'
+		);
 	});
 
 	it('needs 3/10 for a low-bid contract', () => {
@@ -54,6 +72,17 @@ describe('契約保証 ≥ 1/10 (3/10 when low-bid), in integer yen', () => {
 		);
 		expect(checks.contractRatio(guarantee({ guaranteeAmount: 11_549_999 }), low).result).toBe(
 			'fail'
+		);
+		expect(checks.contractRatio(guarantee({ guaranteeAmount: 11_550_001 }), low).result).toBe(
+			'pass'
+		);
+		// ¥38,500,001 × 3/10 = ¥11,550,000.3: ¥11,550,000 is not enough.
+		const oddLow = { ...low, contractAmount: 38_500_001 };
+		expect(checks.contractRatio(guarantee({ guaranteeAmount: 11_550_000 }), oddLow).result).toBe(
+			'fail'
+		);
+		expect(checks.contractRatio(guarantee({ guaranteeAmount: 11_550_001 }), oddLow).result).toBe(
+			'pass'
 		);
 		expect(checks.contractRatio(guarantee({ guaranteeAmount: 3_850_000 }), low).reason).toContain(
 			'3/10（低入札）'
@@ -76,8 +105,16 @@ describe('前払金 ≤ 4/10 and 保証金額 = 前払金額', () => {
 		guarantee({ kind: 'advance_payment', advancePaymentAmount: amount, guaranteeAmount });
 
 	it('passes at exactly 4/10 and fails one yen above', () => {
+		expect(checks.advanceRatio(advance(15_399_999), contract).result).toBe('pass');
 		expect(checks.advanceRatio(advance(15_400_000), contract).result).toBe('pass');
-		expect(checks.advanceRatio(advance(15_400_001), contract).result).toBe('fail');
+		expect(checks.advanceRatio(advance(15_400_001), contract)).toMatchObject({
+			result: 'fail',
+			reason: '前払金額 ¥15,400,001 が請負代金額 ¥38,500,000 の 4/10 を超えています'
+		});
+		// 4/10 of ¥38,500,001 is ¥15,400,000.4: ¥15,400,000 fits, ¥15,400,001 does not.
+		const odd = { ...contract, contractAmount: 38_500_001 };
+		expect(checks.advanceRatio(advance(15_400_000), odd).result).toBe('pass');
+		expect(checks.advanceRatio(advance(15_400_001), odd).result).toBe('fail');
 	});
 
 	it('fails when the guarantee does not cover the whole advance', () => {
@@ -99,18 +136,31 @@ describe('中間前払金 ≤ 2/10, and 前払金 + 中間前払金 ≤ 6/10', (
 		expect(checks.intermediateRatio(intermediate(7_700_000), contract, 15_400_000).result).toBe(
 			'pass'
 		);
-		expect(checks.intermediateRatio(intermediate(7_700_001), contract, 15_400_000).result).toBe(
-			'fail'
-		);
+		expect(checks.intermediateRatio(intermediate(7_700_001), contract, 0).result).toBe('fail');
+		expect(checks.intermediateRatio(intermediate(7_699_999), contract, 0).result).toBe('pass');
 	});
 
 	it('passes at exactly 6/10 together and fails one yen above', () => {
 		expect(checks.intermediateRatio(intermediate(7_700_000), contract, 15_400_000).result).toBe(
 			'pass'
 		);
+		expect(checks.intermediateRatio(intermediate(7_699_999), contract, 15_400_001).result).toBe(
+			'pass'
+		);
 		const over = checks.intermediateRatio(intermediate(7_700_000), contract, 15_400_001);
 		expect(over.result).toBe('fail');
-		expect(over.reason).toContain('6/10');
+		expect(over.reason).toBe(
+			'前払金と中間前払金の合計 ¥23,100,001 が請負代金額 ¥38,500,000 の 6/10 を超えています'
+		);
+	});
+
+	it('fails an intermediate guarantee that does not cover the whole intermediate advance', () => {
+		const short = guarantee({
+			kind: 'intermediate_advance_payment',
+			advancePaymentAmount: 7_700_000,
+			guaranteeAmount: 7_699_999
+		});
+		expect(checks.intermediateRatio(short, contract, 0).result).toBe('fail');
 	});
 });
 
@@ -119,9 +169,18 @@ describe('保証期限 ≥ 工期末', () => {
 		expect(checks.period(guarantee({ guaranteeEndOn: '2027-02-26' }), contract).result).toBe(
 			'pass'
 		);
-		expect(checks.period(guarantee({ guaranteeEndOn: '2027-02-25' }), contract).result).toBe(
-			'fail'
+		expect(checks.period(guarantee({ guaranteeEndOn: '2027-02-25' }), contract)).toMatchObject({
+			result: 'fail',
+			reason:
+				'保証期限 令和9年2月25日（2027-02-25） が工期末 令和9年2月26日（2027-02-26） より前です（保証期限を工期末以降に延ばす変更証書が必要です）'
+		});
+		expect(checks.period(guarantee({ guaranteeEndOn: '2027-02-27' }), contract).result).toBe(
+			'pass'
 		);
+		// Across a month end and a year end, dates compare as calendar dates.
+		const march = { ...contract, endOn: '2027-03-01' };
+		expect(checks.period(guarantee({ guaranteeEndOn: '2027-02-28' }), march).result).toBe('fail');
+		expect(checks.period(guarantee({ guaranteeEndOn: '2028-01-01' }), march).result).toBe('pass');
 	});
 });
 

@@ -1,4 +1,4 @@
-import { formatYen } from '../i18n/format';
+import { formatDate, formatYen } from '../i18n/format';
 
 /**
  * The checks a clerk relies on (DESIGN.md), as pure functions of the contract file and the
@@ -60,6 +60,10 @@ const check = (name: CheckName, result: CheckResult, reason: string): Check => (
 const atLeast = (part: number, whole: number, num: number, den: number) =>
 	part * den >= whole * num;
 const atMost = (part: number, whole: number, num: number, den: number) => part * den <= whole * num;
+/** The least whole yen that is ≥ `num`/`den` of `whole` (ceiling, in integers). */
+const leastFor = (whole: number, num: number, den: number) =>
+	Math.floor((whole * num + den - 1) / den);
+const day = (iso: string) => formatDate(iso, 'ja');
 
 export function addressedToUs(g: AttachedGuarantee): Check {
 	return g.addressedToUs
@@ -85,9 +89,17 @@ export function sameWorks(g: AttachedGuarantee, c: ContractTerms): Check {
 export function contractRatio(g: AttachedGuarantee, c: ContractTerms): Check {
 	const [num, label] = c.lowBid ? [3, '3/10（低入札）'] : [1, '1/10'];
 	const amounts = `保証金額 ${formatYen(g.guaranteeAmount)} は請負代金額 ${formatYen(c.contractAmount)} の ${label}`;
-	return atLeast(g.guaranteeAmount, c.contractAmount, num, 10)
-		? check('contract-ratio', 'pass', `${amounts} 以上です`)
-		: check('contract-ratio', 'fail', `${amounts} に足りません`);
+	if (atLeast(g.guaranteeAmount, c.contractAmount, num, 10)) {
+		return check('contract-ratio', 'pass', `${amounts} 以上です`);
+	}
+	// What the guarantee now needs, e.g. after a 変更契約 raised the price (増額の変更証書).
+	const needed = leastFor(c.contractAmount, num, 10);
+	const short = formatYen(needed - g.guaranteeAmount);
+	return check(
+		'contract-ratio',
+		'fail',
+		`${amounts} に足りません（必要額 ${formatYen(needed)} 以上、不足 ${short}）`
+	);
 }
 
 export function advanceRatio(g: AttachedGuarantee, c: ContractTerms): Check {
@@ -148,9 +160,14 @@ export function intermediateRatio(
 }
 
 export function period(g: AttachedGuarantee, c: ContractTerms): Check {
+	const dates = `保証期限 ${day(g.guaranteeEndOn)}`;
 	return g.guaranteeEndOn >= c.endOn
-		? check('period', 'pass', `保証期限 ${g.guaranteeEndOn} は工期末 ${c.endOn} 以降です`)
-		: check('period', 'fail', `保証期限 ${g.guaranteeEndOn} が工期末 ${c.endOn} より前です`);
+		? check('period', 'pass', `${dates} は工期末 ${day(c.endOn)} 以降です`)
+		: check(
+				'period',
+				'fail',
+				`${dates} が工期末 ${day(c.endOn)} より前です（保証期限を工期末以降に延ばす変更証書が必要です）`
+			);
 }
 
 export function status(g: AttachedGuarantee): Check {

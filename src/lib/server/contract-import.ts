@@ -55,18 +55,18 @@ export async function importCsv(
 ): Promise<ImportResult> {
 	let records: string[][];
 	try {
-		records = parse(decode(bytes), {
-			skip_empty_lines: true,
-			relax_column_count: true,
-			trim: true
-		});
+		// Empty rows are kept here and skipped below, so that a line number is the record's row,
+		// as Excel numbers it (a cell with a line break inside stays one row).
+		records = parse(decode(bytes), { relax_column_count: true, trim: true });
 	} catch (error) {
 		return {
 			imported: 0,
 			rejected: [{ line: 0, message: `CSVとして読めません: ${(error as Error).message}` }]
 		};
 	}
-	const [header = [], ...lines] = records;
+	const blank = (cells: string[]) => cells.every((cell) => cell === '');
+	const headerAt = records.findIndex((cells) => !blank(cells));
+	const header = headerAt < 0 ? [] : records[headerAt];
 	const columns = header.map(
 		(label) => HEADERS[label.normalize('NFKC')] ?? (label as keyof ContractInput)
 	);
@@ -80,14 +80,16 @@ export async function importCsv(
 	].filter((field) => !columns.includes(field as keyof ContractInput));
 	if (missing.length) {
 		const names = missing.map((f) => FIELD_LABELS[f] ?? f).join('、');
-		return { imported: 0, rejected: [{ line: 1, message: `見出し行に ${names} がありません` }] };
+		const line = Math.max(headerAt, 0) + 1;
+		return { imported: 0, rejected: [{ line, message: `見出し行に ${names} がありません` }] };
 	}
 
 	const rejected: ImportResult['rejected'] = [];
 	const valid: { line: number; input: ContractInput }[] = [];
 	const seen = new Set<string>();
-	lines.forEach((cells, index) => {
-		const line = index + 2;
+	records.forEach((cells, index) => {
+		const line = index + 1;
+		if (index <= headerAt || blank(cells)) return;
 		const raw = Object.fromEntries(columns.map((field, i) => [field, cells[i] ?? '']));
 		const parsed = contractInput.safeParse({
 			...raw,

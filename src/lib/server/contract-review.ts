@@ -1,8 +1,17 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
+import * as audit from './audit';
 import * as checks from './checks';
-import { changesOf } from './contracts';
+import { differencesOf, snapshotOf } from './contract-snapshot';
+import { changesOf, type Who } from './contracts';
 import { db } from './db';
-import { contractFile, contractGuarantee, guarantee, issuer, type ContractFile } from './db/schema';
+import {
+	appUser,
+	contractFile,
+	contractGuarantee,
+	guarantee,
+	issuer,
+	type ContractFile
+} from './db/schema';
 import { latestVersion, statusOf, todayInJapan } from './guarantee-reads';
 
 /**
@@ -10,18 +19,6 @@ import { latestVersion, statusOf, todayInJapan } from './guarantee-reads';
  * guarantee — at every view, so a change certificate, a cancellation or a 変更契約 shows at
  * once — and says what changed since the clerk last confirmed the file.
  */
-const SNAPSHOT_FIELDS = [
-	'version',
-	'status',
-	'guaranteeAmount',
-	'advancePaymentAmount',
-	'guaranteeEndOn',
-	'contractAmount',
-	'worksEndOn'
-] as const;
-type Snapshot = Record<(typeof SNAPSHOT_FIELDS)[number], string | number | null>;
-export type Difference = { field: (typeof SNAPSHOT_FIELDS)[number]; from: unknown; to: unknown };
-
 /** The contract's terms after its 変更契約, in date order. */
 export async function currentTerms(file: ContractFile) {
 	const changes = await changesOf(file.id);
@@ -37,10 +34,16 @@ export async function currentTerms(file: ContractFile) {
 export async function review(file: ContractFile) {
 	const { terms, changes } = await currentTerms(file);
 	const rows = await db
-		.select({ link: contractGuarantee, guarantee, requireSignature: issuer.requireSignature })
+		.select({
+			link: contractGuarantee,
+			guarantee,
+			requireSignature: issuer.requireSignature,
+			attachedBy: appUser.displayName
+		})
 		.from(contractGuarantee)
 		.innerJoin(guarantee, eq(guarantee.id, contractGuarantee.guaranteeId))
 		.innerJoin(issuer, eq(issuer.id, guarantee.issuerId))
+		.leftJoin(appUser, eq(appUser.id, contractGuarantee.attachedBy))
 		.where(eq(contractGuarantee.contractFileId, file.id))
 		.orderBy(contractGuarantee.attachedAt);
 	const ids = rows.map((r) => r.guarantee.id);
@@ -60,7 +63,7 @@ export async function review(file: ContractFile) {
 
 	const today = todayInJapan();
 	const attached = [];
-	let advancePaid = 0;
+	let advancePaid: number | null = null;
 	for (const row of rows) {
 		const latest = (await latestVersion(row.guarantee.id))!;
 		const status = statusOf(row.guarantee, latest, today);
@@ -79,20 +82,15 @@ export async function review(file: ContractFile) {
 				.filter((e) => e.guaranteeId === row.guarantee.id)
 				.map((e) => e.number)
 		};
-		if (row.guarantee.kind === 'advance_payment') advancePaid += latest.advancePaymentAmount ?? 0;
-		const snapshot = Object.fromEntries(
-			SNAPSHOT_FIELDS.map((f) => [f, f === 'status' ? status : latest[f]])
-		) as Snapshot;
-		const before = row.link.lastSnapshot as Snapshot | null;
-		const differences: Difference[] = before
-			? SNAPSHOT_FIELDS.filter((f) => before[f] !== snapshot[f]).map((field) => ({
-					field,
-					from: before[field],
-					to: snapshot[field]
-				}))
-			: [];
+		if (row.guarantee.kind === 'advance_payment') {
+			advancePaid = (advancePaid ?? 0) + (latest.advancePaymentAmount ?? 0);
+		}
+		const snapshot = snapshotOf(latest, status);
+		const differences = differencesOf(row.link.lastSnapshot, snapshot);
 		attached.push({ row, latest, status, input, snapshot, differences });
 	}
+	// 前払金 + 中間前払金 ≤ 6/10: the advance actually guaranteed, else the one planned in the file.
+	const advance = advancePaid ?? file.advancePaymentAmount ?? 0;
 
 	const guarantees = attached.map(({ row, latest, status, input, snapshot, differences }) => ({
 		id: row.guarantee.id,
@@ -100,13 +98,14 @@ export async function review(file: ContractFile) {
 		kind: row.guarantee.kind,
 		purpose: row.link.purpose,
 		attachedAt: row.link.attachedAt,
+		attachedBy: row.attachedBy,
 		lastCheckedAt: row.link.lastCheckedAt,
 		status,
 		guaranteeAmount: latest.guaranteeAmount,
 		advancePaymentAmount: latest.advancePaymentAmount,
 		guaranteeEndOn: latest.guaranteeEndOn,
 		version: latest.version,
-		checks: checks.checkGuarantee(input, terms, advancePaid),
+		checks: checks.checkGuarantee(input, terms, advance),
 		snapshot,
 		differences
 	}));
@@ -131,18 +130,37 @@ export async function review(file: ContractFile) {
 }
 
 /**
- * The clerk confirmed the file (or just attached `onlyGuaranteeId`): later differences are
- * measured from what the guarantees say now.
+ * The clerk confirmed the file (`who`, audited), or just attached `onlyGuaranteeId` (audited as
+ * the attach): later differences are measured from what the guarantees say now.
  */
-export async function confirm(file: ContractFile, onlyGuaranteeId?: string) {
+export async function confirm(file: ContractFile, by: { who: Who } | { onlyGuaranteeId: string }) {
 	const { guarantees } = await review(file);
-	for (const g of guarantees) {
-		if (onlyGuaranteeId && g.id !== onlyGuaranteeId) continue;
-		await db
-			.update(contractGuarantee)
-			.set({ lastSnapshot: g.snapshot, lastCheckedAt: new Date() })
-			.where(
-				and(eq(contractGuarantee.contractFileId, file.id), eq(contractGuarantee.guaranteeId, g.id))
+	const only = 'onlyGuaranteeId' in by ? by.onlyGuaranteeId : null;
+	await db.transaction(async (tx) => {
+		for (const g of guarantees.filter((g) => !only || g.id === only)) {
+			await tx
+				.update(contractGuarantee)
+				.set({ lastSnapshot: g.snapshot, lastCheckedAt: new Date() })
+				.where(
+					and(
+						eq(contractGuarantee.contractFileId, file.id),
+						eq(contractGuarantee.guaranteeId, g.id)
+					)
+				);
+		}
+		if ('who' in by) {
+			const changed = guarantees.filter((g) => g.differences.length).map((g) => g.guaranteeNumber);
+			await audit.record(
+				{
+					action: 'contract.confirm',
+					outcome: 'success',
+					actor: by.who.actor,
+					context: by.who.context,
+					organizationId: by.who.organizationId,
+					detail: { contractNumber: file.contractNumber, changed }
+				},
+				tx
 			);
-	}
+		}
+	});
 }

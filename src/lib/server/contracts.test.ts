@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
+import { db } from './db';
+import { auditEvent, certificateVersion, guarantee as guaranteeTable } from './db/schema';
 import * as contracts from './contracts';
 import * as review from './contract-review';
 import { importCsv } from './contract-import';
@@ -74,7 +77,7 @@ describe('contract files', () => {
 		const file = await contracts.create(who, input(), null);
 		const g = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
 		await contracts.attach(who, file, g, 'contract', null);
-		await review.confirm(file, g.id);
+		await review.confirm(file, { onlyGuaranteeId: g.id });
 		let result = await review.review(file);
 		expect(byName(result.guarantees[0].checks)).toEqual({
 			'addressed-to-us': 'pass',
@@ -111,13 +114,88 @@ describe('contract files', () => {
 		}
 	});
 
-	it('shows what changed in a guarantee since the last check', async () => {
+	it('shows what changed in a guarantee since the last check, until the clerk confirms', async () => {
 		const { org, who } = await setUp();
 		const file = await contracts.create(who, input(), null);
 		const g = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
 		await contracts.attach(who, file, g, 'contract', null);
-		await review.confirm(file, g.id);
+		await review.confirm(file, { onlyGuaranteeId: g.id });
 		expect((await review.review(file)).guarantees[0].differences).toEqual([]);
+
+		// Months later: the issuer sent a change certificate (増額, 保証期限変更), then cancelled.
+		const [v1] = await db
+			.select()
+			.from(certificateVersion)
+			.where(eq(certificateVersion.guaranteeId, g.id));
+		const { id: _id, createdAt: _at, ...fields } = v1;
+		await db.insert(certificateVersion).values({
+			...fields,
+			version: 2,
+			issuedOn: '2026-10-05',
+			amendmentReason: '増額',
+			guaranteeAmount: 4_235_000,
+			guaranteeEndOn: '2099-03-31'
+		});
+		await db
+			.update(guaranteeTable)
+			.set({ status: 'cancelled', cancelledOn: '2026-11-01', cancellationReason: 'テスト' })
+			.where(eq(guaranteeTable.id, g.id));
+		const later = (await review.review(file)).guarantees[0];
+		expect(later.differences).toEqual([
+			{ field: 'version', from: 1, to: 2 },
+			{ field: 'status', from: 'valid', to: 'cancelled' },
+			{ field: 'guaranteeAmount', from: 3_850_000, to: 4_235_000 },
+			{ field: 'guaranteeEndOn', from: '2099-02-26', to: '2099-03-31' }
+		]);
+		expect(byName(later.checks).status).toBe('fail');
+
+		await review.confirm(file, { who });
+		expect((await review.review(file)).guarantees[0].differences).toEqual([]);
+		const events = await db
+			.select({ action: auditEvent.action, detail: auditEvent.detail })
+			.from(auditEvent)
+			.where(eq(auditEvent.organizationId, org.id))
+			.orderBy(asc(auditEvent.seq));
+		expect(events.map((e) => e.action)).toEqual([
+			'contract.create',
+			'contract.attach',
+			'contract.confirm'
+		]);
+		expect(events[2].detail).toMatchObject({ changed: [g.guaranteeNumber] });
+	});
+
+	it('checks 前払金 + 中間前払金 against the advance guaranteed, else the one planned', async () => {
+		const { org, who } = await setUp();
+		const intermediate = { guaranteeAmount: 7_700_000, advancePaymentAmount: 7_700_000 };
+		const ratioWith = async (plannedAdvance: string, advanceGuaranteed?: number) => {
+			const file = await contracts.create(
+				who,
+				input({ advancePaymentAmount: plannedAdvance }),
+				null
+			);
+			if (advanceGuaranteed) {
+				const a = await makeGuarantee({
+					organizationId: org.id,
+					kind: 'advance_payment',
+					original: { guaranteeAmount: advanceGuaranteed, advancePaymentAmount: advanceGuaranteed }
+				});
+				await contracts.attach(who, file, a, 'advance_payment', null);
+			}
+			const g = await makeGuarantee({
+				organizationId: org.id,
+				kind: 'intermediate_advance_payment',
+				original: intermediate
+			});
+			await contracts.attach(who, file, g, 'intermediate_advance_payment', null);
+			const all = (await review.review(file)).guarantees;
+			return byName(all.find((x) => x.kind === 'intermediate_advance_payment')!.checks)[
+				'intermediate-ratio'
+			];
+		};
+		expect(await ratioWith('15,400,000')).toBe('pass');
+		expect(await ratioWith('15,400,001')).toBe('fail');
+		expect(await ratioWith('10,000,000', 15_400_001)).toBe('fail');
+		expect(await ratioWith('20,000,000', 15_400_000)).toBe('pass');
 	});
 });
 
@@ -147,6 +225,24 @@ describe('importing the contract register', () => {
 		const again = await importCsv(who, bytes, null);
 		expect(again.imported).toBe(0);
 		expect(again.rejected.map((r) => r.line)).toEqual([2, 3, 4]);
+	});
+
+	it('numbers lines as Excel numbers rows: blank rows skipped, a line break inside a cell is one row', async () => {
+		const { who } = await setUp();
+		const rows = [
+			'契約番号,工事名,受注者,請負代金額,工期開始,工期終了',
+			',,,,,',
+			'R8-201,"公民館改修工事\r\n（第2期）",長生工業株式会社,9900000,2026-09-01,2027-03-15',
+			'R8-202,排水路工事,株式会社九十九里,12000000,2026-08-01,2026-13-01',
+			'',
+			'R8-203,,株式会社九十九里,12000000,2026-08-01,2026-12-01'
+		].join('\r\n');
+		const result = await importCsv(who, new TextEncoder().encode(rows), null);
+		expect(result.imported).toBe(1);
+		expect(result.rejected).toEqual([
+			{ line: 4, message: '工期終了 が正しくありません' },
+			{ line: 6, message: '工事名 が正しくありません' }
+		]);
 	});
 
 	it('refuses a file without the needed headers', async () => {

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as audit from './audit';
 import { db } from './db';
+import { foldedLine, note, oneLine } from './text';
 import { contractChange, contractFile, contractGuarantee, type ContractFile } from './db/schema';
 import type { RequestContext } from './request-context';
 
@@ -24,16 +25,15 @@ const isoDate = z.preprocess(
 	(v) => (typeof v === 'string' ? v.normalize('NFKC').trim().replace(/\//g, '-') : v),
 	z.iso.date()
 );
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const contractInput = z
 	.object({
 		contractNumber: z
 			.string()
 			.transform((v) => v.normalize('NFKC').trim())
-			.pipe(z.string().min(1).max(40)),
-		worksName: text(200),
-		contractorName: text(200),
+			.pipe(oneLine(40)),
+		worksName: foldedLine(200),
+		contractorName: foldedLine(200),
 		contractAmount: yen,
 		startOn: isoDate,
 		endOn: isoDate,
@@ -49,7 +49,7 @@ export const changeInput = z
 		changedOn: isoDate,
 		contractAmount: optionalYen,
 		endOn: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
-		note: z.string().trim().max(200).default('')
+		note: note(200).default('')
 	})
 	.refine((c) => c.contractAmount !== undefined || c.endOn !== undefined, {
 		path: ['contractAmount'],
@@ -69,7 +69,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 export class DuplicateContractError extends Error {}
 
-interface Who {
+export interface Who {
 	organizationId: string;
 	actor: audit.Actor;
 	context: RequestContext;
@@ -178,5 +178,31 @@ export async function attach(
 			},
 			tx
 		);
+	});
+}
+
+/** The printable 検証記録 was made: who produced the evidence for the 決裁, and when. */
+export async function recordPrinted(who: Who, file: ContractFile) {
+	await audit.record(event(who, 'contract.print', { contractNumber: file.contractNumber }));
+}
+
+/**
+ * Another organisation's file, or none: answered as not found, and the attempt is audited as a
+ * denied `contract.view` (page and actions) or `contract.print` (the record) in the trail of the
+ * organisation that tried.
+ */
+export async function recordDenied(
+	who: Who,
+	action: 'contract.view' | 'contract.print',
+	id: string
+) {
+	await audit.record({
+		action,
+		outcome: 'denied',
+		reason: 'not-found',
+		actor: who.actor,
+		context: who.context,
+		organizationId: who.organizationId,
+		detail: { id: id.slice(0, 64) }
 	});
 }

@@ -1,6 +1,6 @@
 /**
  * Reads one text field of a submitted form. Anything that is not a string of at most `max`
- * characters (a file, an oversized value) counts as absent: the caller answers 400 with its
+ * characters without NUL (a file, an oversized value) counts as absent: the caller answers 400 with its
  * own message instead of passing odd input further in.
  */
 export function formText(
@@ -10,7 +10,8 @@ export function formText(
 	{ trim = true }: { trim?: boolean } = {}
 ): string | null {
 	const value = form.get(name);
-	if (typeof value !== 'string' || value.length > max) return null;
+	// A NUL cannot be stored in PostgreSQL text (a 500 before issue 7's fuzzing found it).
+	if (typeof value !== 'string' || value.length > max || value.includes('\0')) return null;
 	const text = trim ? value.trim() : value;
 	return text === '' ? null : text;
 }

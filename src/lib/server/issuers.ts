@@ -3,6 +3,7 @@ import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { db } from './db';
+import { oneLine } from './text';
 import { issuer, issuerKey, issuerToken, type Issuer, type IssuerKey } from './db/schema';
 
 /**
@@ -17,7 +18,7 @@ export const issuerInput = z.strictObject({
 		.string()
 		.trim()
 		.regex(/^[a-z][a-z0-9-]{1,31}$/, 'lower-case letters, digits and hyphens'),
-	name: z.string().trim().min(1).max(100),
+	name: oneLine(100),
 	requireSignature: z.boolean().default(false)
 });
 

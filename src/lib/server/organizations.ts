@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from './db';
+import { oneLine } from './text';
 import { organization, type Organization } from './db/schema';
 import { isLocalGovernmentCode } from '../local-government-code';
 
@@ -9,7 +10,7 @@ export const organizationInput = z.strictObject({
 		.string()
 		.trim()
 		.refine(isLocalGovernmentCode, '全国地方公共団体コード（6桁、検査数字付き）ではありません'),
-	name: z.string().trim().min(1).max(100)
+	name: oneLine(100)
 });
 
 export class DuplicateOrganizationError extends Error {}

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from './db';
+import { optionalLine } from './text';
 import { appUser, organization, type AppUser } from './db/schema';
 import * as audit from './audit';
 import * as auth from './auth';
@@ -16,7 +17,7 @@ export const newUserInput = z.strictObject({
 		.trim()
 		.toLowerCase()
 		.regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'invalidUsername'),
-	displayName: z.string().trim().max(60).default(''),
+	displayName: optionalLine(60).default(''),
 	role: z.enum(ROLES)
 });
 

@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser('admin', 'auditor');
-	const raw = Object.fromEntries(url.searchParams);
+	const raw = auditSearch.filterParams(url.searchParams);
 	const parsed = auditSearch.filtersSchema.safeParse(raw);
 	const filters = parsed.success ? parsed.data : {};
 	const [page, people] = await Promise.all([

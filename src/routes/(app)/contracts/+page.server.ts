@@ -3,8 +3,16 @@ import * as contractReview from '$lib/server/contract-review';
 import { requireUser } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+const SHOW = ['all', 'attention', 'fail', 'warn'] as const;
+type Show = (typeof SHOW)[number];
+const normalize = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/** The work list (files needing attention) and every file, filtered by ?q= and ?show=. */
+export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
+	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
+	const given = url.searchParams.get('show');
+	const show: Show = SHOW.find((s) => s === given) ?? 'all';
 	const files = await contracts.list(user.organizationId);
 	const reviewed = await Promise.all(
 		files.map(async (file) => {
@@ -24,5 +32,14 @@ export const load: PageServerLoad = async () => {
 			};
 		})
 	);
-	return { files: reviewed };
+	const needle = normalize(q);
+	const shown = reviewed.filter(
+		(f) =>
+			(!needle ||
+				[f.contractNumber, f.worksName, f.contractorName].some((v) =>
+					normalize(v).includes(needle)
+				)) &&
+			(show === 'all' || (show === 'attention' ? f.attention : f.result === show))
+	);
+	return { files: reviewed, shown, filter: { q, show } };
 };

@@ -1,4 +1,6 @@
 import { formText } from '$lib/server/forms';
+import type { SessionUser } from '$lib/server/auth';
+import { userActor } from '$lib/server/guard';
 
 /** The contract form's fields as typed (strings), echoed back when the form is refused. */
 export function contractValues(form: FormData) {
@@ -16,3 +18,10 @@ export function contractValues(form: FormData) {
 	};
 }
 export type ContractValues = ReturnType<typeof contractValues>;
+
+/** Who does a contract-file action, for its audit event. */
+export const whoFor = (user: SessionUser, locals: App.Locals) => ({
+	organizationId: user.organizationId,
+	actor: userActor(user),
+	context: locals.context
+});

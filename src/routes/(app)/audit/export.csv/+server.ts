@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { messages } from '$lib/i18n';
 import * as audit from '$lib/server/audit';
 import * as auditCsv from '$lib/server/audit-csv';
 import * as auditSearch from '$lib/server/audit-search';
@@ -8,8 +9,8 @@ import type { RequestHandler } from './$types';
 /** Streams the CSV in batches: a year of events never sits in memory. */
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const user = requireUser('admin', 'auditor');
-	const parsed = auditSearch.filtersSchema.safeParse(Object.fromEntries(url.searchParams));
-	if (!parsed.success) error(400, 'Invalid filter: dates are YYYY-MM-DD');
+	const parsed = auditSearch.filtersSchema.safeParse(auditSearch.filterParams(url.searchParams));
+	if (!parsed.success) error(400, messages(locals.locale).audit.filters.invalid);
 	const { before: _ignored, ...filters } = parsed.data;
 	await audit.record({
 		action: 'audit.export',

@@ -1,110 +1,69 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { parseQrPayload } from '$lib/auth-key';
 import { messages } from '$lib/i18n';
-import * as certificates from '$lib/server/certificates';
 import * as contracts from '$lib/server/contracts';
 import * as contractReview from '$lib/server/contract-review';
 import { formText } from '$lib/server/forms';
-import { requireUser, userActor } from '$lib/server/guard';
-import { contractValues } from '../form';
+import { requireUser } from '$lib/server/guard';
+import { contractValues, whoFor } from '../form';
+import { attach } from './attach';
 import type { Actions, PageServerLoad } from './$types';
 
-async function ownFile(id: string, locale: App.Locals['locale']) {
+async function ownFile(id: string, locals: App.Locals) {
 	const user = requireUser();
 	const file = await contracts.get(user.organizationId, id);
-	if (!file) error(404, messages(locale).common.errors.notFound);
+	if (!file) {
+		// Issue 7 (tenant matrix): another organisation's file, or none, is a denied access.
+		await contracts.recordDenied(whoFor(user, locals), 'contract.view', id);
+		error(404, messages(locals.locale).common.errors.notFound);
+	}
 	return { user, file };
 }
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { file } = await ownFile(params.id, locals.locale);
+	const { file } = await ownFile(params.id, locals);
 	return { file, review: await contractReview.review(file) };
 };
 
 export const actions: Actions = {
-	/** Verifies the key exactly as /verify does (same limits, same audit), then attaches. */
-	attach: async ({ params, request, locals, setHeaders }) => {
-		const { user, file } = await ownFile(params.id, locals.locale);
-		const form = await request.formData();
-		let guaranteeNumber = formText(form, 'guaranteeNumber', 100) ?? '';
-		let authKey = formText(form, 'authKey', 100) ?? '';
-		const scanned = parseQrPayload(guaranteeNumber) ?? parseQrPayload(authKey);
-		if (scanned) ({ guaranteeNumber, authKey } = scanned);
-		const purpose = formText(form, 'purpose', 40);
-		const values = { guaranteeNumber, purpose: purpose ?? '' };
-		if (!certificates.isPurpose(purpose)) return fail(400, { attach: 'purpose' as const, values });
-		const result = await certificates.verify({
-			guaranteeNumber,
-			authKey,
-			purpose,
-			user,
-			context: locals.context
-		});
-		if (!result.ok && result.kind === 'locked') {
-			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
-			return fail(429, {
-				attach: 'locked' as const,
-				scope: result.scope,
-				until: result.until.toISOString(),
-				values
-			});
-		}
-		if (!result.ok) {
-			const field = result.kind === 'invalid' ? (result.authKey ?? result.guaranteeNumber) : null;
-			return fail(400, { attach: result.kind, field, values });
-		}
-		const who = {
-			organizationId: user.organizationId,
-			actor: userActor(user),
-			context: locals.context
-		};
-		await contracts.attach(who, file, result, purpose, user.id);
-		await contractReview.confirm(file, result.id);
-		redirect(303, `/contracts/${file.id}`);
+	attach: async (event) => {
+		const { user, file } = await ownFile(event.params.id, event.locals);
+		return attach(event, user, file);
 	},
 	change: async ({ params, request, locals }) => {
-		const { user, file } = await ownFile(params.id, locals.locale);
+		const { user, file } = await ownFile(params.id, locals);
 		const form = await request.formData();
-		const values = {
-			changedOn: formText(form, 'changedOn', 20) ?? '',
-			contractAmount: formText(form, 'contractAmount', 40) ?? '',
-			endOn: formText(form, 'endOn', 20) ?? '',
-			note: formText(form, 'note', 200) ?? ''
+		const text = (name: string, max: number) => formText(form, name, max) ?? '';
+		const changeValues = {
+			changedOn: text('changedOn', 20),
+			contractAmount: text('contractAmount', 40),
+			endOn: text('endOn', 20),
+			note: text('note', 200)
 		};
-		const parsed = contracts.changeInput.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { changeErrors: contracts.fieldErrors(parsed.error), changeValues: values });
-		const who = {
-			organizationId: user.organizationId,
-			actor: userActor(user),
-			context: locals.context
-		};
-		await contracts.addChange(who, file, parsed.data, user.id);
+		const parsed = contracts.changeInput.safeParse(changeValues);
+		if (!parsed.success) {
+			return fail(400, { changeErrors: contracts.fieldErrors(parsed.error), changeValues });
+		}
+		await contracts.addChange(whoFor(user, locals), file, parsed.data, user.id);
 		redirect(303, `/contracts/${file.id}`);
 	},
 	update: async ({ params, request, locals }) => {
-		const { user, file } = await ownFile(params.id, locals.locale);
-		const values = contractValues(await request.formData());
-		const parsed = contracts.contractInput.safeParse(values);
+		const { user, file } = await ownFile(params.id, locals);
+		const updateValues = contractValues(await request.formData());
+		const parsed = contracts.contractInput.safeParse(updateValues);
 		if (!parsed.success) {
-			return fail(400, { updateErrors: contracts.fieldErrors(parsed.error), updateValues: values });
+			return fail(400, { updateErrors: contracts.fieldErrors(parsed.error), updateValues });
 		}
-		const who = {
-			organizationId: user.organizationId,
-			actor: userActor(user),
-			context: locals.context
-		};
 		try {
-			await contracts.update(who, file, parsed.data);
-		} catch (error) {
-			if (!(error instanceof contracts.DuplicateContractError)) throw error;
-			return fail(400, { updateErrors: { contractNumber: 'duplicate' }, updateValues: values });
+			await contracts.update(whoFor(user, locals), file, parsed.data);
+		} catch (e) {
+			if (!(e instanceof contracts.DuplicateContractError)) throw e;
+			return fail(400, { updateErrors: { contractNumber: 'duplicate' }, updateValues });
 		}
 		redirect(303, `/contracts/${file.id}`);
 	},
 	confirm: async ({ params, locals }) => {
-		const { file } = await ownFile(params.id, locals.locale);
-		await contractReview.confirm(file);
+		const { user, file } = await ownFile(params.id, locals);
+		await contractReview.confirm(file, { who: whoFor(user, locals) });
 		redirect(303, `/contracts/${file.id}`);
 	}
 };

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts';
-import { requireUser, userActor } from '$lib/server/guard';
-import { contractValues } from '../form';
+import { requireUser } from '$lib/server/guard';
+import { contractValues, whoFor } from '../form';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -10,14 +10,9 @@ export const actions: Actions = {
 		const values = contractValues(await request.formData());
 		const parsed = contracts.contractInput.safeParse(values);
 		if (!parsed.success) return fail(400, { errors: contracts.fieldErrors(parsed.error), values });
-		const who = {
-			organizationId: user.organizationId,
-			actor: userActor(user),
-			context: locals.context
-		};
 		let id: string;
 		try {
-			id = (await contracts.create(who, parsed.data, user.id)).id;
+			id = (await contracts.create(whoFor(user, locals), parsed.data, user.id)).id;
 		} catch (error) {
 			if (!(error instanceof contracts.DuplicateContractError)) throw error;
 			return fail(400, { errors: { contractNumber: 'duplicate' }, values });

@@ -1,0 +1,47 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { parseQrPayload } from '$lib/auth-key';
+import * as certificates from '$lib/server/certificates';
+import * as contracts from '$lib/server/contracts';
+import * as contractReview from '$lib/server/contract-review';
+import { formText } from '$lib/server/forms';
+import type { SessionUser } from '$lib/server/auth';
+import type { ContractFile } from '$lib/server/db/schema';
+import { whoFor } from '../form';
+
+/** The stages a contract file attaches at (the purpose recorded with the key check). */
+const STAGES = ['contract', 'advance_payment', 'intermediate_advance_payment'] as const;
+const isStage = (v: unknown): v is (typeof STAGES)[number] => STAGES.some((s) => s === v);
+
+/**
+ * ?/attach: the number and key are verified exactly as /verify does (same limits, same
+ * key.attempt audit, same answer for another organisation's guarantee), then attached.
+ */
+export async function attach(
+	{ request, locals, setHeaders }: RequestEvent,
+	user: SessionUser,
+	file: ContractFile
+) {
+	const form = await request.formData();
+	let guaranteeNumber = formText(form, 'guaranteeNumber', 100) ?? '';
+	let authKey = formText(form, 'authKey', 100) ?? '';
+	const scanned = parseQrPayload(guaranteeNumber) ?? parseQrPayload(authKey);
+	if (scanned) ({ guaranteeNumber, authKey } = scanned);
+	const purpose = formText(form, 'purpose', 40);
+	// The key is never echoed back: only the number and the stage are kept.
+	const values = { guaranteeNumber, purpose: purpose ?? '' };
+	if (!isStage(purpose)) return fail(400, { attach: 'purpose' as const, values });
+	const context = locals.context;
+	const result = await certificates.verify({ guaranteeNumber, authKey, purpose, user, context });
+	if (!result.ok && result.kind === 'locked') {
+		setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+		const { scope, until } = result;
+		return fail(429, { attach: 'locked' as const, scope, until: until.toISOString(), values });
+	}
+	if (!result.ok) {
+		const field = result.kind === 'invalid' ? (result.authKey ?? result.guaranteeNumber) : null;
+		return fail(400, { attach: result.kind, field, values });
+	}
+	await contracts.attach(whoFor(user, locals), file, result, purpose, user.id);
+	await contractReview.confirm(file, { onlyGuaranteeId: result.id });
+	redirect(303, `/contracts/${file.id}`);
+}
