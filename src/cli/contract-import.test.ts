@@ -47,9 +47,9 @@ describe('contract-import', () => {
 		// A run with a rejected line fails (exit 1), its report on stderr.
 		expect(again.status).toBe(1);
 		expect(again.stderr).toContain('line 2: 契約番号 R8-C-1 は登録済みです');
-	});
+	}, 120_000); // three CLI processes, each opening the embedded database
 
 	it('answers bad usage with exit 2', () => {
 		expect(cli(['contract-import', '--org', '124249']).status).toBe(2);
-	});
+	}, 60_000);
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, like, or, sql } from 'drizzle-orm';
 import { db } from './db';
 import { auditChainHead, auditEvent, type AuditEvent } from './db/schema';
 
@@ -108,18 +108,22 @@ async function verifyChain(head: ChainHead, anchor?: ChainHead): Promise<number 
 }
 
 /**
- * Walks every chain (or one) and names the first broken link. `anchors` are the `heads` of an
+ * Walks every chain (or one, with its lanes) and names the first broken link. `anchors` are the `heads` of an
  * earlier run kept elsewhere; a chain recomputed from scratch after an edit fails against them.
  */
 export async function verify(onlyChain?: string, anchors: ChainHead[] = []): Promise<VerifyResult> {
 	const heads = await db
 		.select()
 		.from(auditChainHead)
-		.where(onlyChain ? eq(auditChainHead.chain, onlyChain) : undefined)
+		.where(
+			onlyChain
+				? or(eq(auditChainHead.chain, onlyChain), like(auditChainHead.chain, `${onlyChain}/%`))
+				: undefined
+		)
 		.orderBy(asc(auditChainHead.chain));
 	const result: VerifyResult = { ok: true, events: 0, chains: heads.length, heads };
 	for (const anchor of anchors) {
-		if (!onlyChain || anchor.chain === onlyChain) {
+		if (!onlyChain || anchor.chain === onlyChain || anchor.chain.startsWith(`${onlyChain}/`)) {
 			if (!heads.some((head) => head.chain === anchor.chain)) {
 				const problem = 'the chain kept earlier is gone';
 				return { ...result, ok: false, firstBroken: { ...anchor, id: -1, problem } };

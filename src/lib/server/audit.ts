@@ -94,25 +94,68 @@ function chainedFields(
 	});
 }
 
-async function append(tx: Transaction, input: EventInput): Promise<AuditEvent> {
-	const chain = chainFor(input);
-	// One round trip creates the head if needed, locks it until the transaction ends and reads it.
+/**
+ * Lanes: a chain whose head is locked by a writer still in its transaction does not make the
+ * next writer wait. It takes the chain's first free lane (`org:<id>`, then `org:<id>/1` …
+ * `org:<id>/7`), each lane hash-chained on its own, so at most LANES writers of one
+ * organisation append at once. One writer at a time always uses the first lane. Measured: with
+ * one chain, 8 concurrent clerks spent most of their time waiting for one another's commits.
+ */
+export const LANES = 8;
+const lanesOf = (chain: string) =>
+	Array.from({ length: LANES }, (_, lane) => (lane === 0 ? chain : `${chain}/${lane}`));
+
+/** Locks and reads the head of a free lane of `chain`, creating one if needed. */
+async function lockFreeLane(tx: Transaction, chain: string): Promise<ChainHead> {
+	const lanes = lanesOf(chain);
+	// Rows this transaction already locked count as free: a second event in one transaction
+	// goes to the same lane as the first.
+	const [free] = await tx
+		.select()
+		.from(auditChainHead)
+		.where(inArray(auditChainHead.chain, lanes))
+		.orderBy(asc(auditChainHead.chain))
+		.limit(1)
+		.for('update', { skipLocked: true });
+	if (free) return free;
+	// Every lane that exists is busy: open the first one that does not exist yet (the insert
+	// holds its lock) ...
+	const missing = sql`(select lane from unnest(${sql.param(lanes)}::text[]) with ordinality as l(lane, n)
+		where not exists (select 1 from ${auditChainHead} h where h.chain = l.lane) order by n limit 1)`;
+	const [opened] = await tx
+		.insert(auditChainHead)
+		.select(sql`select ${missing}, 0, ${GENESIS_HASH} where ${missing} is not null`)
+		.onConflictDoNothing()
+		.returning();
+	if (opened) return opened;
+	// ... or, all LANES being busy, wait for one.
+	const lane = lanes[Math.floor(Math.random() * LANES)];
 	const [head] = await tx
 		.insert(auditChainHead)
-		.values({ chain, seq: 0, hash: GENESIS_HASH })
+		.values({ chain: lane, seq: 0, hash: GENESIS_HASH })
 		.onConflictDoUpdate({ target: auditChainHead.chain, set: { seq: sql`${auditChainHead.seq}` } })
-		.returning({ seq: auditChainHead.seq, hash: auditChainHead.hash });
-	const fields = chainedFields(input, chain, head.seq + 1, head.hash);
-	const hash = hashEvent(fields);
-	const [row] = await tx
-		.insert(auditEvent)
-		.values({ ...fields, hash })
 		.returning();
-	await tx
+	return head;
+}
+
+async function append(tx: Transaction, input: EventInput): Promise<AuditEvent> {
+	const head = await lockFreeLane(tx, chainFor(input));
+	const fields = chainedFields(input, head.chain, head.seq + 1, head.hash);
+	const hash = hashEvent(fields);
+	// The event and the new head in one statement: one round trip less while the lane is locked.
+	const inserted = tx.$with('inserted').as(
+		tx
+			.insert(auditEvent)
+			.values({ ...fields, hash })
+			.returning({ id: auditEvent.id })
+	);
+	const [row] = await tx
+		.with(inserted)
 		.update(auditChainHead)
 		.set({ seq: fields.seq, hash })
-		.where(eq(auditChainHead.chain, chain));
-	return row;
+		.where(eq(auditChainHead.chain, head.chain))
+		.returning({ id: sql<number>`(select id from ${inserted})`.mapWith(Number) });
+	return { ...fields, hash, id: row.id };
 }
 
 /**

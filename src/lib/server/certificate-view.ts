@@ -56,8 +56,8 @@ export interface ViewInput {
 /**
  * The one way to read a certificate for display. Only the organisation it is addressed to sees
  * it, and only once someone there has presented the key; anyone else gets null (a 404, as if it
- * did not exist), recorded as denied. The `certificate.view` event is written in the same
- * transaction as the read: if it cannot be written, the transaction fails and nothing is shown.
+ * did not exist), recorded as denied. The `certificate.view` event is written before anything is
+ * returned: if it cannot be written, the call fails and nothing is shown (fail closed).
  */
 export async function view({ id, user, purpose = null, context }: ViewInput) {
 	const event = {
@@ -67,93 +67,90 @@ export async function view({ id, user, purpose = null, context }: ViewInput) {
 		organizationId: user.organizationId,
 		purpose
 	};
-	return db.transaction(async (tx) => {
-		const [row] = isUuid(id)
-			? await tx
+	// The id is in the URL, so the three reads go out at once rather than one after another;
+	// nothing read is returned unless the guarantee turns out to be this organisation's.
+	const [rows, versions, pastViews] = isUuid(id)
+		? await Promise.all([
+				db
 					.select({ guarantee, issuerName: issuer.name, issuerCode: issuer.code })
 					.from(guarantee)
 					.innerJoin(issuer, eq(issuer.id, guarantee.issuerId))
-					.where(eq(guarantee.id, id))
-			: [];
-		const g = row?.guarantee;
-		if (!g || g.organizationId !== user.organizationId || !g.firstVerifiedAt) {
-			const reason = !g
-				? 'not-found'
-				: g.organizationId !== user.organizationId
-					? 'other-organization'
-					: 'not-presented';
-			await audit.record(
-				{ ...event, outcome: 'denied', reason, detail: { id: id.slice(0, 64) } },
-				tx
-			);
-			return null;
-		}
-		const versions = await tx
-			.select()
-			.from(certificateVersion)
-			.where(eq(certificateVersion.guaranteeId, g.id))
-			.orderBy(asc(certificateVersion.version));
-		const latest = versions.at(-1)!;
-		const pastViews = await tx
-			.select({
-				at: auditEvent.at,
-				purpose: auditEvent.purpose,
-				label: auditEvent.actorLabel,
-				displayName: appUser.displayName,
-				username: appUser.username
-			})
-			.from(auditEvent)
-			.leftJoin(appUser, sql`${appUser.id}::text = ${auditEvent.actorId}`)
-			.where(
-				and(
-					eq(auditEvent.organizationId, user.organizationId),
-					eq(auditEvent.guaranteeId, g.id),
-					eq(auditEvent.action, 'certificate.view'),
-					eq(auditEvent.outcome, 'success')
-				)
-			)
-			.orderBy(desc(auditEvent.at), desc(auditEvent.id))
-			.limit(50);
-		const recorded = await audit.record(
-			{
-				...event,
-				outcome: 'success',
-				guaranteeId: g.id,
-				guaranteeNumber: g.guaranteeNumber,
-				detail: { version: latest.version }
-			},
-			tx
-		);
-		return {
-			id: g.id,
-			guaranteeNumber: g.guaranteeNumber,
-			kind: g.kind,
-			status: statusOf(g, latest),
-			cancelledOn: g.cancelledOn,
-			cancellationReason: g.cancellationReason,
-			firstVerifiedAt: g.firstVerifiedAt.toISOString(),
-			issuer: { name: row.issuerName, code: row.issuerCode },
-			current: values(latest),
-			version: latest.version,
-			issuedOn: versions[0].issuedOn,
-			signatureKid: latest.signatureKid,
-			history: versions.map((v, i) => ({
-				version: v.version,
-				issuedOn: v.issuedOn,
-				amendmentReason: v.amendmentReason,
-				signatureKid: v.signatureKid,
-				changes: i === 0 ? [] : changes(versions[i - 1], v)
-			})),
-			pastViews: pastViews.map((p) => ({
-				at: new Date(p.at).toISOString(),
-				clerk: p.displayName || p.username || p.label || '',
-				purpose: p.purpose
-			})),
-			viewedAt: new Date(recorded.at).toISOString(),
-			viewedBy: user.displayName || user.username,
-			purpose
-		};
+					.where(eq(guarantee.id, id)),
+				db
+					.select()
+					.from(certificateVersion)
+					.where(eq(certificateVersion.guaranteeId, id))
+					.orderBy(asc(certificateVersion.version)),
+				db
+					.select({
+						at: auditEvent.at,
+						purpose: auditEvent.purpose,
+						label: auditEvent.actorLabel,
+						displayName: appUser.displayName,
+						username: appUser.username
+					})
+					.from(auditEvent)
+					.leftJoin(appUser, sql`${appUser.id}::text = ${auditEvent.actorId}`)
+					.where(
+						and(
+							eq(auditEvent.organizationId, user.organizationId),
+							eq(auditEvent.guaranteeId, id),
+							eq(auditEvent.action, 'certificate.view'),
+							eq(auditEvent.outcome, 'success')
+						)
+					)
+					.orderBy(desc(auditEvent.at), desc(auditEvent.id))
+					.limit(50)
+			])
+		: [[], [], []];
+	const row = rows[0];
+	const g = row?.guarantee;
+	if (!g || g.organizationId !== user.organizationId || !g.firstVerifiedAt) {
+		const reason = !g
+			? 'not-found'
+			: g.organizationId !== user.organizationId
+				? 'other-organization'
+				: 'not-presented';
+		await audit.record({ ...event, outcome: 'denied', reason, detail: { id: id.slice(0, 64) } });
+		return null;
+	}
+	const latest = versions.at(-1)!;
+	const recorded = await audit.record({
+		...event,
+		outcome: 'success',
+		guaranteeId: g.id,
+		guaranteeNumber: g.guaranteeNumber,
+		detail: { version: latest.version }
 	});
+	return {
+		id: g.id,
+		guaranteeNumber: g.guaranteeNumber,
+		kind: g.kind,
+		status: statusOf(g, latest),
+		cancelledOn: g.cancelledOn,
+		cancellationReason: g.cancellationReason,
+		firstVerifiedAt: g.firstVerifiedAt.toISOString(),
+		issuer: { name: row.issuerName, code: row.issuerCode },
+		current: values(latest),
+		version: latest.version,
+		issuedOn: versions[0].issuedOn,
+		signatureKid: latest.signatureKid,
+		history: versions.map((v, i) => ({
+			version: v.version,
+			issuedOn: v.issuedOn,
+			amendmentReason: v.amendmentReason,
+			signatureKid: v.signatureKid,
+			changes: i === 0 ? [] : changes(versions[i - 1], v)
+		})),
+		pastViews: pastViews.map((p) => ({
+			at: new Date(p.at).toISOString(),
+			clerk: p.displayName || p.username || p.label || '',
+			purpose: p.purpose
+		})),
+		viewedAt: new Date(recorded.at).toISOString(),
+		viewedBy: user.displayName || user.username,
+		purpose
+	};
 }
 
 export type CertificateView = NonNullable<Awaited<ReturnType<typeof view>>>;

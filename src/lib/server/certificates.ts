@@ -116,7 +116,20 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 	}
 
 	const limits = limitKeys(number, user);
-	const current = await rateLimit.peekMany(limits.map(([, key, limit]) => ({ key, limit })));
+	// The limits and the guarantee are read at once; the guarantee is looked at only if no
+	// limit is reached.
+	const [current, candidates] = await Promise.all([
+		rateLimit.peekMany(limits.map(([, key, limit]) => ({ key, limit }))),
+		db
+			.select({
+				id: guarantee.id,
+				organizationId: guarantee.organizationId,
+				authKeyHash: guarantee.authKeyHash,
+				firstVerifiedAt: guarantee.firstVerifiedAt
+			})
+			.from(guarantee)
+			.where(eq(guarantee.guaranteeNumber, number))
+	]);
 	for (const [index, [scope]] of limits.entries()) {
 		const state = current[index];
 		if (state.limited) {
@@ -125,15 +138,6 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 		}
 	}
 
-	const candidates = await db
-		.select({
-			id: guarantee.id,
-			organizationId: guarantee.organizationId,
-			authKeyHash: guarantee.authKeyHash,
-			firstVerifiedAt: guarantee.firstVerifiedAt
-		})
-		.from(guarantee)
-		.where(eq(guarantee.guaranteeNumber, number));
 	// Every candidate's hash is computed, so the answer takes the same time whichever matched.
 	const checked = candidates.map((c) => ({
 		...c,

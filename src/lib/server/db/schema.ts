@@ -219,7 +219,7 @@ export const idempotencyKey = pgTable(
 
 /**
  * Append-only (triggers in the migration refuse UPDATE, DELETE, TRUNCATE) and hash-chained
- * per chain: `org:<id>`, `issuer:<id>` or `operator`.
+ * per chain: `org:<id>` (and its lanes `org:<id>/1` … `/7`, see audit.ts), `issuer:<id>` or `operator`.
  */
 export const auditEvent = pgTable(
 	'audit_event',

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import QRCode from 'qrcode';
 import { messages } from '$lib/i18n';
 import * as certificates from '$lib/server/certificates';
 import { requireUser } from '$lib/server/guard';
+import { pageQr } from '$lib/server/page-qr';
 import { takePurpose } from '$lib/server/verify-cookies';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,12 +19,10 @@ export const load: PageServerLoad = async ({ params, cookies, url, locals }) => 
 	if (!certificate) error(404, messages(locals.locale).common.errors.notFound);
 	// The printed record links to this page: the URL carries no key.
 	const pageUrl = `${url.origin}/certificates/${certificate.id}`;
-	const svg = await QRCode.toString(pageUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-	const qr = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 	return {
 		certificate,
 		pageUrl,
-		qr,
+		qr: await pageQr(pageUrl),
 		clerkOrganization: user.organizationName
 	};
 };
