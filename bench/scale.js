@@ -37,6 +37,18 @@ if (!pg) {
 	console.error('MISSING: no PostgreSQL server (Debian package `postgresql`).');
 	process.exit(1);
 }
+// --pg-stats: after each verification run, the statements that took the database longest.
+const pgStats = process.argv.includes('--pg-stats');
+if (pgStats) {
+	const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+	await admin`alter system set shared_preload_libraries = 'pg_stat_statements'`;
+	await admin.end();
+	pg.stop();
+	pg.start();
+	const again = postgres(pg.url, { max: 1, onnotice: () => {} });
+	await again`create extension if not exists pg_stat_statements`;
+	await again.end();
+}
 const env = {
 	...process.env,
 	DATABASE_URL: pg.url,
@@ -143,6 +155,12 @@ async function generate() {
 		for (const { indexdef } of indexes) await sql.unsafe(indexdef);
 	});
 	await timed('vacuum analyze', () => sql`vacuum analyze`);
+	// Written out before measuring: otherwise the first minutes of the large run compete with
+	// the flush of gigabytes of freshly loaded pages.
+	await timed('checkpoint and sync', async () => {
+		await sql`checkpoint`;
+		spawnSync('sync');
+	});
 	const [{ size }] = await sql`select pg_size_pretty(pg_database_size(current_database())) as size`;
 	console.log(`  database: ${size}`);
 	results.size = size;
@@ -185,6 +203,24 @@ async function run(options) {
 	return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
+/** A clerk's POST /verify (303), then the certificate page. */
+function verificationRequests(clerk, form, target) {
+	return [
+		{
+			method: 'POST',
+			path: '/verify',
+			body: form,
+			headers: {
+				cookie: clerk,
+				origin: base,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			}
+		},
+		{ method: 'GET', path: `/certificates/${target.id}`, headers: { cookie: clerk } }
+	];
+}
+
 async function measure(label) {
 	console.log(`Measuring on the ${label} database…`);
 	const clerk = await signIn('tanaka');
@@ -196,24 +232,36 @@ async function measure(label) {
 		purpose: 'contract'
 	}).toString();
 	const out = {};
+	// A few seconds unrecorded first: connections, prepared statements and caches warm up.
+	await run({
+		connections: 8,
+		duration: 3,
+		requests: verificationRequests(clerk, form, target)
+	});
 	for (const connections of [1, 8]) {
+		if (pgStats) await sql`select pg_stat_statements_reset()`;
 		out[`verification, ${connections} clerks`] = await run({
 			connections,
-			requests: [
-				{
-					method: 'POST',
-					path: '/verify',
-					body: form,
-					headers: {
-						cookie: clerk,
-						origin: base,
-						accept: 'text/html',
-						'content-type': 'application/x-www-form-urlencoded'
-					}
-				},
-				{ method: 'GET', path: `/certificates/${target.id}`, headers: { cookie: clerk } }
-			]
+			requests: verificationRequests(clerk, form, target)
 		});
+		if (pgStats) {
+			console.table(
+				await sql`select calls, round(total_exec_time::numeric, 0) as ms,
+					round(mean_exec_time::numeric, 3) as mean,
+					left(regexp_replace(query, '\s+', ' ', 'g'), 110) as query
+					from pg_stat_statements where calls > 20 order by total_exec_time desc limit 10`
+			);
+			// The certificate page's past views, the query most sensitive to the trail's size.
+			const [{ org }] =
+				await sql`select organization_id as org from guarantee where id = ${target.id}`;
+			const plan = await sql`explain (analyze, buffers) select r.at, r.purpose, u.username
+				from (select id, at, purpose, actor_id from audit_event
+					where organization_id = ${org}
+					and guarantee_id = ${target.id} and action = 'certificate.view' and outcome = 'success'
+					order by at desc, id desc limit 50) r
+				left join app_user u on u.id::text = r.actor_id order by r.at desc, r.id desc`;
+			console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
+		}
 	}
 	// Audit screens as the auditor, one at a time: latency is what the 200 ms target is about.
 	const screens = {

@@ -1,9 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { db } from './db';
+import { db, prepared } from './db';
 import { appUser, organization, session } from './db/schema';
 
 /**
@@ -55,37 +55,44 @@ export async function createSession(userId: string): Promise<{ token: string; ex
 	return { token: `${id}.${secret}`, expiresAt };
 }
 
+/** Every signed-in request runs this one: built once (db/index.ts `prepared`). */
+const sessionLookup = () =>
+	prepared('session_lookup', (db) =>
+		db
+			.select({
+				session,
+				user: {
+					id: appUser.id,
+					username: appUser.username,
+					displayName: appUser.displayName,
+					role: appUser.role,
+					mustChangePassword: appUser.mustChangePassword,
+					organizationId: organization.id,
+					organizationCode: organization.code,
+					organizationName: organization.name
+				}
+			})
+			.from(session)
+			.innerJoin(appUser, eq(appUser.id, session.userId))
+			.innerJoin(organization, eq(organization.id, appUser.organizationId))
+			.where(
+				and(
+					eq(session.id, sql.placeholder('id')),
+					gt(session.expiresAt, sql`${sql.placeholder('now')}::timestamptz`),
+					gt(session.absoluteExpiresAt, sql`${sql.placeholder('now')}::timestamptz`),
+					isNull(appUser.disabledAt)
+				)
+			)
+			.prepare('session_lookup')
+	);
+
 export async function validateSessionToken(
 	token: string
 ): Promise<{ session: ValidSession; user: SessionUser } | null> {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
 	const now = new Date();
-	const [row] = await db
-		.select({
-			session,
-			user: {
-				id: appUser.id,
-				username: appUser.username,
-				displayName: appUser.displayName,
-				role: appUser.role,
-				mustChangePassword: appUser.mustChangePassword,
-				organizationId: organization.id,
-				organizationCode: organization.code,
-				organizationName: organization.name
-			}
-		})
-		.from(session)
-		.innerJoin(appUser, eq(appUser.id, session.userId))
-		.innerJoin(organization, eq(organization.id, appUser.organizationId))
-		.where(
-			and(
-				eq(session.id, id),
-				gt(session.expiresAt, now),
-				gt(session.absoluteExpiresAt, now),
-				isNull(appUser.disabledAt)
-			)
-		);
+	const [row] = await sessionLookup().execute({ id, now: now.toISOString() });
 	if (!row || !constantTimeEqual(row.session.secretHash, hashSecret(secret))) return null;
 
 	let expiresAt = row.session.expiresAt;

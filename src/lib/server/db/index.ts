@@ -71,6 +71,19 @@ export const db: Database = new Proxy({} as Database, {
 	}
 });
 
+/**
+ * A query built once per database and reused: for the few queries every request runs (the
+ * session lookup), where building the SQL again each time was a visible share of the CPU.
+ */
+const preparedQueries = new WeakMap<Database, Map<string, unknown>>();
+export function prepared<T>(name: string, build: (db: Database) => T): T {
+	const real = get();
+	let queries = preparedQueries.get(real);
+	if (!queries) preparedQueries.set(real, (queries = new Map()));
+	if (!queries.has(name)) queries.set(name, build(real));
+	return queries.get(name) as T;
+}
+
 export async function closeDb(): Promise<void> {
 	if (!instance) return;
 	instance = undefined;

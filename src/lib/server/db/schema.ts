@@ -256,7 +256,17 @@ export const auditEvent = pgTable(
 		index('audit_event_org_actor_idx').on(t.organizationId, t.actorId, t.at, t.id),
 		index('audit_event_org_action_idx').on(t.organizationId, t.action, t.at, t.id),
 		index('audit_event_org_outcome_idx').on(t.organizationId, t.outcome, t.at, t.id),
-		index().on(t.guaranteeId, t.at),
+		// A certificate's past views on its page: every condition an equality, then (at, id), so
+		// the newest 50 are one index range however many events the trail holds. Its prefix also
+		// serves the issuer's 閲覧状況 and the audit screen's filter by guarantee.
+		index('audit_event_guarantee_views_idx').on(
+			t.guaranteeId,
+			t.action,
+			t.organizationId,
+			t.outcome,
+			t.at,
+			t.id
+		),
 		index().on(t.issuerId, t.at)
 	]
 );

@@ -1,0 +1,2 @@
+DROP INDEX "audit_event_guarantee_id_at_index";--> statement-breakpoint
+CREATE INDEX "audit_event_guarantee_views_idx" ON "audit_event" USING btree ("guarantee_id","action","organization_id","outcome","at","id");
