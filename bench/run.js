@@ -9,14 +9,13 @@
 //   audit              the /audit screen and the CSV export
 //
 // --write puts the table into docs/PERFORMANCE.md. Only loopback is ever contacted.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { CompactSign, importJWK } from 'jose';
 import postgres from 'postgres';
-import { startTempPostgres } from '../scripts/pg-temp.js';
+import { prepareBench, signIn, startServer } from './setup.js';
 
 const quick = process.argv.includes('--quick');
 const write = process.argv.includes('--write');
@@ -24,7 +23,6 @@ const write = process.argv.includes('--write');
 // `--cpu-prof --cpu-prof-dir=bench/.prof`) goes to the server's node.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const runs = (group) => !only || only === group;
-const buildDir = process.env.KENSHO_BUILD_DIR ?? 'build';
 const seconds = quick ? 4 : 12;
 const PORT = 4390;
 const FLOOR_PORT = 4391;
@@ -32,53 +30,32 @@ const base = `http://127.0.0.1:${PORT}`;
 const rows = [];
 const started = Date.now();
 
-if (!existsSync(`${buildDir}/handler.js`)) {
-	spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-}
-const pg = await startTempPostgres();
-if (!pg) {
-	console.error(
-		'MISSING: no PostgreSQL server (Debian package `postgresql`); the bench needs one.'
-	);
-	process.exit(1);
-}
 // --pg-stats: print the statements that cost the database most (pg_stat_statements).
 const pgStats = process.argv.includes('--pg-stats');
-if (pgStats) {
-	const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
-	await admin`alter system set shared_preload_libraries = 'pg_stat_statements'`;
-	await admin.end();
-	pg.stop();
-	pg.start();
-	const again = postgres(pg.url, { max: 1, onnotice: () => {} });
-	await again`create extension if not exists pg_stat_statements`;
-	await again.end();
-}
-const env = {
-	...process.env,
-	DATABASE_URL: pg.url,
-	PORT: String(PORT),
-	HOST: '127.0.0.1',
-	ORIGIN: base,
-	LOG_LEVEL: 'warn',
-	LOGIN_IP_LIMIT: '100000',
-	ISSUER_RATE_LIMIT: '10000000/60',
-	DATABASE_POOL_SIZE: '10',
-	// Batches of 1,000 run up to ~600 KB; the API itself enforces 256 KiB and 8 MiB.
-	BODY_SIZE_LIMIT: '9M'
-};
-// The browser tests' seed (demo data, guarantees with known keys, issuer tokens), on PostgreSQL.
-const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
-if (seeded.status !== 0) throw new Error(seeded.stderr);
-const seed = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
+const { pg, env, seed } = await prepareBench({
+	port: PORT,
+	pgStats,
+	env: {
+		ISSUER_RATE_LIMIT: '10000000/60',
+		DATABASE_POOL_SIZE: '10',
+		// Batches of 1,000 run up to ~600 KB; the API itself enforces 256 KiB and 8 MiB.
+		BODY_SIZE_LIMIT: '9M'
+	}
+});
 const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-const server = spawn(process.execPath, [...nodeArgs, buildDir], { env, stdio: 'inherit' });
+
 const floor = startFloor();
-await waitFor(`${base}/readyz`);
+const server = await startServer(env, nodeArgs);
 
 try {
-	const cookie = await signIn(seed.demo.users.find((u) => u.username === 'tanaka'));
-	const auditor = await signIn(seed.demo.users.find((u) => u.username === 'kansa'));
+	const cookie = await signIn(
+		base,
+		seed.demo.users.find((u) => u.username === 'tanaka')
+	);
+	const auditor = await signIn(
+		base,
+		seed.demo.users.find((u) => u.username === 'kansa')
+	);
 	const target = seed.guarantees.original;
 	const form = new URLSearchParams({
 		guaranteeNumber: target.guaranteeNumber,
@@ -205,32 +182,6 @@ async function load(name, options) {
 /** A 303 is the verify form's success: not an error. */
 function countRedirects(result) {
 	return result.statusCodeStats?.['303']?.count ?? 0;
-}
-
-async function signIn(user) {
-	const response = await fetch(`${base}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-		body: new URLSearchParams({
-			organizationCode: user.organizationCode,
-			username: user.username,
-			password: user.password
-		})
-	});
-	return response.headers.get('set-cookie').split(';')[0];
-}
-
-async function waitFor(url) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`${url} never answered`);
 }
 
 function certificateBody(number) {

@@ -11,12 +11,12 @@
 //
 // The generated events sit on chains of their own (`scale:<n>`) with placeholder hashes: they
 // fill the tables and the indexes, they are not a valid trail. Not part of CI (too long).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
-import { startTempPostgres } from '../scripts/pg-temp.js';
+import { prepareBench, signIn, startServer } from './setup.js';
 
 const arg = (name, fallback) =>
 	Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -24,53 +24,23 @@ const GUARANTEES = arg('guarantees', 1_000_000);
 const EVENTS = arg('events', 10_000_000);
 const SECONDS = arg('seconds', 5);
 const write = process.argv.includes('--write');
-const buildDir = process.env.KENSHO_BUILD_DIR ?? 'build';
 const PORT = 4392;
 const base = `http://127.0.0.1:${PORT}`;
 const started = Date.now();
 
-if (!existsSync(`${buildDir}/handler.js`)) {
-	spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-}
-const pg = await startTempPostgres();
-if (!pg) {
-	console.error('MISSING: no PostgreSQL server (Debian package `postgresql`).');
-	process.exit(1);
-}
 // --pg-stats: after each verification run, the statements that took the database longest.
 const pgStats = process.argv.includes('--pg-stats');
-if (pgStats) {
-	const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
-	await admin`alter system set shared_preload_libraries = 'pg_stat_statements'`;
-	await admin.end();
-	pg.stop();
-	pg.start();
-	const again = postgres(pg.url, { max: 1, onnotice: () => {} });
-	await again`create extension if not exists pg_stat_statements`;
-	await again.end();
-}
-const env = {
-	...process.env,
-	DATABASE_URL: pg.url,
-	PORT: String(PORT),
-	HOST: '127.0.0.1',
-	ORIGIN: base,
-	LOG_LEVEL: 'warn',
-	LOGIN_IP_LIMIT: '100000'
-};
-const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
-if (seeded.status !== 0) throw new Error(seeded.stderr);
-const seed = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
+const { pg, env, seed } = await prepareBench({ port: PORT, pgStats });
 const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
 const results = {};
 let server;
 
 try {
-	server = await startServer();
+	server = await startServer(env);
 	results.small = await measure('small');
 	server.kill('SIGTERM');
 	await generate();
-	server = await startServer();
+	server = await startServer(env);
 	results.large = await measure('large');
 } finally {
 	server?.kill('SIGTERM');
@@ -168,34 +138,6 @@ async function generate() {
 
 // ── measuring ──────────────────────────────────────────────────────────────
 
-async function startServer() {
-	const child = spawn(process.execPath, [buildDir], { env, stdio: 'inherit' });
-	for (let i = 0; i < 150; i++) {
-		try {
-			if ((await fetch(`${base}/readyz`)).ok) return child;
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error('the server never answered');
-}
-
-async function signIn(username) {
-	const user = seed.demo.users.find((u) => u.username === username);
-	const response = await fetch(`${base}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-		body: new URLSearchParams({
-			organizationCode: user.organizationCode,
-			username: user.username,
-			password: user.password
-		})
-	});
-	return response.headers.get('set-cookie').split(';')[0];
-}
-
 async function run(options) {
 	const result = await autocannon({ url: base, duration: SECONDS, ...options });
 	const bad = result.non2xx - (result.statusCodeStats?.['303']?.count ?? 0);
@@ -204,6 +146,10 @@ async function run(options) {
 }
 
 /** A clerk's POST /verify (303), then the certificate page. */
+function demoUser(username) {
+	return seed.demo.users.find((u) => u.username === username);
+}
+
 function verificationRequests(clerk, form, target) {
 	return [
 		{
@@ -223,8 +169,8 @@ function verificationRequests(clerk, form, target) {
 
 async function measure(label) {
 	console.log(`Measuring on the ${label} database…`);
-	const clerk = await signIn('tanaka');
-	const auditor = await signIn('kansa');
+	const clerk = await signIn(base, demoUser('tanaka'));
+	const auditor = await signIn(base, demoUser('kansa'));
 	const target = seed.guarantees.original;
 	const form = new URLSearchParams({
 		guaranteeNumber: target.guaranteeNumber,

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoUser, ORIGIN, seed, signIn } from './support/fixtures';
+import { certificate } from './support/issuer-api';
 
 /**
  * The tenant matrix: everything of 白子町 and of issuer A, tried by a clerk of 長生村 and by
@@ -67,21 +68,7 @@ test('another issuer finds nothing of issuer A', async ({ request }) => {
 	const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 	const created = await request.post('/api/v1/certificates', {
 		headers: auth(a.token),
-		data: {
-			kind: 'contract',
-			guaranteeNumber: `TEN-${Date.now()}`,
-			issuedOn: '2026-07-04',
-			orderer: { code: '124249', name: '白子町長' },
-			contractor: { name: '株式会社白子建設', address: '千葉県', representative: '代表 太郎' },
-			works: {
-				name: '工事',
-				location: '白子町',
-				contractAmount: 10_000_000,
-				startOn: '2026-07-01',
-				endOn: '2027-02-26'
-			},
-			guarantee: { amount: 1_000_000, startOn: '2026-07-04', endOn: '2027-02-26' }
-		}
+		data: certificate()
 	});
 	expect(created.status()).toBe(201);
 	const { id } = await created.json();

@@ -1,31 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uniqueOrgCode } from '../lib/server/test-fixtures';
+import { cliRunner } from './cli-test-support';
 
-/**
- * The operator CLI as an operator runs it: a separate process, on the embedded database in a
- * fresh DATA_DIR (or the PostgreSQL of DATABASE_URL when the suite runs there).
- */
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kensho-cli-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function cli(args: string[], input?: string) {
-	const result = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], {
-		input,
-		encoding: 'utf8',
-		env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'silent' }
-	});
-	const stdout = result.stdout.trim();
-	return {
-		status: result.status,
-		stdout,
-		stderr: result.stderr,
-		json: () => JSON.parse(stdout.split('\n').at(-1)!)
-	};
-}
+/** The operator CLI as an operator runs it (cli-test-support.ts). */
+const { cli, dataDir } = cliRunner('kensho-cli-');
 
 describe('operator CLI', () => {
 	const code = uniqueOrgCode();

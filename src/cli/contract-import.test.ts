@@ -1,28 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uniqueOrgCode } from '../lib/server/test-fixtures';
+import { cliRunner } from './cli-test-support';
 
 /** `npm run cli -- contract-import` as an operator runs it, on its own embedded database. */
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kensho-cli-contracts-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function cli(args: string[]) {
-	const result = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], {
-		encoding: 'utf8',
-		env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'silent' }
-	});
-	const stdout = result.stdout.trim();
-	return {
-		status: result.status,
-		stdout,
-		stderr: result.stderr,
-		json: () => JSON.parse(stdout.split('\n').at(-1)!)
-	};
-}
+const { cli, dataDir } = cliRunner('kensho-cli-contracts-');
 
 describe('contract-import', () => {
 	it('imports the good lines of a Shift_JIS register and names the bad one', () => {

@@ -21,7 +21,15 @@ export const filtersSchema = z.object({
 		z
 			.string()
 			.max(40)
-			.transform((value) => value.normalize('NFKC').trim().toUpperCase())
+			// Control characters can be in no stored number (and a NUL cannot be sent to
+			// PostgreSQL): dropped, so the search simply finds nothing.
+			.transform((value) =>
+				value
+					.normalize('NFKC')
+					.replace(/\p{Cc}/gu, '')
+					.trim()
+					.toUpperCase()
+			)
 	),
 	guaranteeId: optional(z.uuid()),
 	/** Keyset cursor `<at in ms>-<id>`: the last event of the previous page. */

@@ -151,6 +151,13 @@ describe('append-only at the database', () => {
 });
 
 describe('search and export', () => {
+	it('searches a number typed with a control character (a NUL once made a 500): finds nothing', async () => {
+		const { org } = await orgWithClerk();
+		const filters = auditSearch.filtersSchema.parse({ guaranteeNumber: 'e12-\u0000x' });
+		expect(filters.guaranteeNumber).toBe('E12-X');
+		expect((await auditSearch.list(org.id, filters)).events).toEqual([]);
+	});
+
 	it('filters by action, outcome, user and guarantee number, and never crosses tenants', async () => {
 		const a = await orgWithClerk();
 		const b = await orgWithClerk();

@@ -1,0 +1,79 @@
+// What `npm run bench` and `npm run bench:scale` both need: a built server, a throwaway
+// PostgreSQL on loopback (with pg_stat_statements for --pg-stats), the browser tests' seed on
+// it, and the environment the server runs with.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import postgres from 'postgres';
+import { startTempPostgres } from '../scripts/pg-temp.js';
+
+export const buildDir = process.env.KENSHO_BUILD_DIR ?? 'build';
+
+/** Builds the portal unless a build is there, and starts the database. */
+export async function prepareBench({ port, pgStats = false, env: extra = {} }) {
+	if (!existsSync(`${buildDir}/handler.js`)) {
+		spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	}
+	const pg = await startTempPostgres();
+	if (!pg) {
+		console.error(
+			'MISSING: no PostgreSQL server (Debian package `postgresql`); the bench needs one.'
+		);
+		process.exit(1);
+	}
+	if (pgStats) {
+		const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+		await admin`alter system set shared_preload_libraries = 'pg_stat_statements'`;
+		await admin.end();
+		pg.stop();
+		pg.start();
+		const again = postgres(pg.url, { max: 1, onnotice: () => {} });
+		await again`create extension if not exists pg_stat_statements`;
+		await again.end();
+	}
+	const base = `http://127.0.0.1:${port}`;
+	const env = {
+		...process.env,
+		DATABASE_URL: pg.url,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: base,
+		LOG_LEVEL: 'warn',
+		LOGIN_IP_LIMIT: '100000',
+		...extra
+	};
+	// The browser tests' seed (demo data, guarantees with known keys, issuer tokens).
+	const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
+	if (seeded.status !== 0) throw new Error(seeded.stderr);
+	const seed = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
+	return { pg, base, env, seed };
+}
+
+/** Starts the built portal (with `nodeArgs`, e.g. --cpu-prof) and waits until it is ready. */
+export async function startServer(env, nodeArgs = []) {
+	const child = spawn(process.execPath, [...nodeArgs, buildDir], { env, stdio: 'inherit' });
+	for (let i = 0; i < 150; i++) {
+		try {
+			if ((await fetch(`${env.ORIGIN}/readyz`)).ok) return child;
+		} catch {
+			// not up yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	child.kill('SIGTERM');
+	throw new Error('the server never answered');
+}
+
+/** Signs a seeded user in and returns the session cookie. */
+export async function signIn(base, user) {
+	const response = await fetch(`${base}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+		body: new URLSearchParams({
+			organizationCode: user.organizationCode,
+			username: user.username,
+			password: user.password
+		})
+	});
+	return response.headers.get('set-cookie').split(';')[0];
+}
