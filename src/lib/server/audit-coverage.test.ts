@@ -225,7 +225,26 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		const unauthorised = await apiCall(register, `${token}x`, body);
 		expect(unauthorised.status).toBe(401);
 
+		// Another issuer (tenant matrix): A's guarantee does not exist for it, and each attempt is
+		// a denied event in B's own trail, never in A's.
+		const other = await issuers.add({ code: `cob${Date.now().toString(36)}`, name: '別保証' });
+		const { token: otherToken } = await issuers.createToken(other.id);
+		const otherChange = {
+			amendedOn: '2026-12-11',
+			reason: '増額',
+			changes: { guarantee: { amount: 2_000_000 } }
+		};
+		expect((await apiCall(amend, otherToken, otherChange, { id })).status).toBe(404);
+		expect((await apiCall(reissue, otherToken, undefined, { id })).status).toBe(404);
+		expect(summary(await eventsOf(null, other.id))).toEqual(
+			expect.arrayContaining([
+				'certificate.amend:denied:not-found',
+				'certificate.reissue-key:denied:not-found'
+			])
+		);
+
 		const rows = await eventsOf(null, issuer.id);
+		expect(summary(rows).filter((r) => r.includes('denied'))).toEqual([]);
 		expect(summary(rows)).toEqual(
 			expect.arrayContaining([
 				'certificate.register:success',
