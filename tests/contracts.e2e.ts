@@ -28,11 +28,14 @@ test('a contract file: create, attach at contract time, change, attach at advanc
 	await page.locator('form[action="?/update"]').getByLabel('受注者名').fill('株式会社九十九里建設');
 	await page.getByRole('button', { name: '修正を保存する' }).click();
 	await expect(page.locator('.terms')).toContainText('株式会社九十九里建設');
+	// The page reloads its data after the save: let it settle before typing into the next form.
+	await page.waitForLoadState('networkidle');
 
 	// At contract time: the contract guarantee, with a lower-case key.
 	await page.getByLabel('保証契約番号').fill(contract.guaranteeNumber);
 	await page.getByLabel('認証キー').fill(contract.authKey.toLowerCase());
 	await page.getByLabel('契約時').check();
+	await expect(page.getByLabel('保証契約番号')).toHaveValue(contract.guaranteeNumber);
 	await page.getByRole('button', { name: '照合して添付する' }).click();
 	for (const name of [
 		'addressed-to-us',

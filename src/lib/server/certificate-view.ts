@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import * as audit from './audit';
 import type { SessionUser } from './auth';
-import { db } from './db';
+import { prepared } from './db';
 import {
 	appUser,
 	auditEvent,
@@ -47,43 +47,62 @@ const values = (v: CertificateVersion) =>
 	};
 
 /**
- * The organisation's last 50 views of a guarantee, with who made them. The 50 are taken first
- * (an index range, newest first) and only then joined to the users: joined before, every view
- * the guarantee ever had was read and sorted, and a much-viewed certificate got slower each day.
+ * The three reads of a certificate page, built once (db/index.ts `prepared`): they run on every
+ * view. The past views are the organisation's last 50 of the guarantee, with who made them; the
+ * 50 are taken first (an index range, newest first) and only then joined to the users: joined
+ * before, every view the guarantee ever had was read and sorted, and a much-viewed certificate
+ * got slower each day.
  */
-function pastViewsOf(organizationId: string, guaranteeId: string) {
-	const recent = db
-		.select({
-			id: auditEvent.id,
-			at: auditEvent.at,
-			purpose: auditEvent.purpose,
-			label: auditEvent.actorLabel,
-			actorId: auditEvent.actorId
-		})
-		.from(auditEvent)
-		.where(
-			and(
-				eq(auditEvent.organizationId, organizationId),
-				eq(auditEvent.guaranteeId, guaranteeId),
-				eq(auditEvent.action, 'certificate.view'),
-				eq(auditEvent.outcome, 'success')
+const guaranteeId = sql.placeholder('guaranteeId');
+const pageReads = () =>
+	prepared('certificate_page', (db) => {
+		const recent = db
+			.select({
+				id: auditEvent.id,
+				at: auditEvent.at,
+				purpose: auditEvent.purpose,
+				label: auditEvent.actorLabel,
+				actorId: auditEvent.actorId
+			})
+			.from(auditEvent)
+			.where(
+				and(
+					eq(auditEvent.organizationId, sql.placeholder('organizationId')),
+					eq(auditEvent.guaranteeId, guaranteeId),
+					eq(auditEvent.action, 'certificate.view'),
+					eq(auditEvent.outcome, 'success')
+				)
 			)
-		)
-		.orderBy(desc(auditEvent.at), desc(auditEvent.id))
-		.limit(50)
-		.as('recent');
-	return db
-		.select({
-			at: recent.at,
-			purpose: recent.purpose,
-			label: recent.label,
-			displayName: appUser.displayName,
-			username: appUser.username
-		})
-		.from(recent)
-		.leftJoin(appUser, sql`${appUser.id}::text = ${recent.actorId}`)
-		.orderBy(desc(recent.at), desc(recent.id));
-}
+			.orderBy(desc(auditEvent.at), desc(auditEvent.id))
+			.limit(50)
+			.as('recent');
+		return {
+			guarantee: db
+				.select({ guarantee, issuerName: issuer.name, issuerCode: issuer.code })
+				.from(guarantee)
+				.innerJoin(issuer, eq(issuer.id, guarantee.issuerId))
+				.where(eq(guarantee.id, guaranteeId))
+				.prepare('certificate_page_guarantee'),
+			versions: db
+				.select()
+				.from(certificateVersion)
+				.where(eq(certificateVersion.guaranteeId, guaranteeId))
+				.orderBy(asc(certificateVersion.version))
+				.prepare('certificate_page_versions'),
+			pastViews: db
+				.select({
+					at: recent.at,
+					purpose: recent.purpose,
+					label: recent.label,
+					displayName: appUser.displayName,
+					username: appUser.username
+				})
+				.from(recent)
+				.leftJoin(appUser, sql`${appUser.id}::text = ${recent.actorId}`)
+				.orderBy(desc(recent.at), desc(recent.id))
+				.prepare('certificate_page_past_views')
+		};
+	});
 
 export interface ViewInput {
 	id: string;
@@ -110,17 +129,9 @@ export async function view({ id, user, purpose = null, context }: ViewInput) {
 	// nothing read is returned unless the guarantee turns out to be this organisation's.
 	const [rows, versions, pastViews] = isUuid(id)
 		? await Promise.all([
-				db
-					.select({ guarantee, issuerName: issuer.name, issuerCode: issuer.code })
-					.from(guarantee)
-					.innerJoin(issuer, eq(issuer.id, guarantee.issuerId))
-					.where(eq(guarantee.id, id)),
-				db
-					.select()
-					.from(certificateVersion)
-					.where(eq(certificateVersion.guaranteeId, id))
-					.orderBy(asc(certificateVersion.version)),
-				pastViewsOf(user.organizationId, id)
+				pageReads().guarantee.execute({ guaranteeId: id }),
+				pageReads().versions.execute({ guaranteeId: id }),
+				pageReads().pastViews.execute({ guaranteeId: id, organizationId: user.organizationId })
 			])
 		: [[], [], []];
 	const row = rows[0];
