@@ -9,13 +9,12 @@
 //   audit              the /audit screen and the CSV export
 //
 // --write puts the table into docs/PERFORMANCE.md. Only loopback is ever contacted.
-import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { CompactSign, importJWK } from 'jose';
 import postgres from 'postgres';
-import { prepareBench, signIn, startServer } from './setup.js';
+import { machine, prepareBench, signIn, startServer, writeReport } from './setup.js';
 
 const quick = process.argv.includes('--quick');
 const write = process.argv.includes('--write');
@@ -247,7 +246,6 @@ function startFloor() {
 }
 
 function report() {
-	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	const lines = [
 		`| scenario | req/s | p50 ms | p99 ms | vs floor | errors |`,
 		`|---|---:|---:|---:|---:|---:|`,
@@ -263,18 +261,12 @@ function report() {
 			.map((r) => `- ${r.name}: **${r.itemsPerSecond.toFixed(0)} items/s**`),
 		...rows.filter((r) => r.ms !== undefined).map((r) => `- ${r.name}: ${r.ms.toFixed(0)} ms`)
 	];
-	const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average before the run ${os.loadavg()[0].toFixed(1)}`;
+	const where = `${machine()}, load average before the run ${os.loadavg()[0].toFixed(1)}`;
 	const text = [
-		`Measured ${new Date().toISOString().slice(0, 16)}Z with \`npm run bench${quick ? ' -- --quick' : ''}\` (${seconds} s per scenario, ${Math.round((Date.now() - started) / 1000)} s in all) on ${machine}. Server, database, floor and load generator share the same cores.`,
+		`Measured ${new Date().toISOString().slice(0, 16)}Z with \`npm run bench${quick ? ' -- --quick' : ''}\` (${seconds} s per scenario, ${Math.round((Date.now() - started) / 1000)} s in all) on ${where}. Server, database, floor and load generator share the same cores.`,
 		'',
 		...lines
 	].join('\n');
 	console.log(`\n${text}\n`);
-	if (write) {
-		const path = 'docs/PERFORMANCE.md';
-		const doc = readFileSync(path, 'utf8');
-		const start = doc.indexOf('<!-- bench:start -->');
-		const end = doc.indexOf('<!-- bench:end -->');
-		writeFileSync(path, `${doc.slice(0, start)}<!-- bench:start -->\n${text}\n${doc.slice(end)}`);
-	}
+	if (write) writeReport('bench', text);
 }

@@ -12,11 +12,9 @@
 // The generated events sit on chains of their own (`scale:<n>`) with placeholder hashes: they
 // fill the tables and the indexes, they are not a valid trail. Not part of CI (too long).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
-import { prepareBench, signIn, startServer } from './setup.js';
+import { machine, prepareBench, signIn, startServer, writeReport } from './setup.js';
 
 const arg = (name, fallback) =>
 	Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -242,19 +240,11 @@ function report() {
 			return `| ${name} | ${s.rps.toFixed(0)} | ${s.p50} | ${s.p99} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${ratio}× |`;
 		})
 	];
-	const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 	const text = [
-		`Measured ${new Date().toISOString().slice(0, 16)}Z with \`npm run bench:scale -- --guarantees=${GUARANTEES} --events=${EVENTS}\` (${Math.round((Date.now() - started) / 60_000)} min in all, database ${results.size}) on ${machine}. Latencies in ms.`,
+		`Measured ${new Date().toISOString().slice(0, 16)}Z with \`npm run bench:scale -- --guarantees=${GUARANTEES} --events=${EVENTS}\` (${Math.round((Date.now() - started) / 60_000)} min in all, database ${results.size}) on ${machine()}. Latencies in ms.`,
 		'',
 		...lines
 	].join('\n');
 	console.log(`\n${text}\n`);
-	if (write) {
-		const path = 'docs/PERFORMANCE.md';
-		const doc = readFileSync(path, 'utf8');
-		const start = doc.indexOf('<!-- scale:start -->');
-		const end = doc.indexOf('<!-- scale:end -->');
-		if (start < 0 || end < 0) throw new Error('docs/PERFORMANCE.md has no scale markers');
-		writeFileSync(path, `${doc.slice(0, start)}<!-- scale:start -->\n${text}\n${doc.slice(end)}`);
-	}
+	if (write) writeReport('scale', text);
 }

@@ -2,7 +2,8 @@
 // PostgreSQL on loopback (with pg_stat_statements for --pg-stats), the browser tests' seed on
 // it, and the environment the server runs with.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import postgres from 'postgres';
 import { startTempPostgres } from '../scripts/pg-temp.js';
 
@@ -76,4 +77,20 @@ export async function signIn(base, user) {
 		})
 	});
 	return response.headers.get('set-cookie').split(';')[0];
+}
+
+/** The machine, for the report: the figures mean little without it. */
+export function machine() {
+	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+	return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** Replaces docs/PERFORMANCE.md between `<!-- name:start -->` and `<!-- name:end -->`. */
+export function writeReport(name, text) {
+	const path = 'docs/PERFORMANCE.md';
+	const doc = readFileSync(path, 'utf8');
+	const start = doc.indexOf(`<!-- ${name}:start -->`);
+	const end = doc.indexOf(`<!-- ${name}:end -->`);
+	if (start < 0 || end < 0) throw new Error(`${path} has no ${name} markers`);
+	writeFileSync(path, `${doc.slice(0, start)}<!-- ${name}:start -->\n${text}\n${doc.slice(end)}`);
 }
