@@ -17,52 +17,36 @@ export async function seed() {
 	const demo = await loadDemo();
 	const actor = { type: 'operator' as const, label: 'e2e-seed' };
 	const context = localContext('e2e-seed');
-	const shirako = (await organizations.findByCode('124249'))!;
 	const extra: Record<string, { organizationCode: string; username: string; password: string }> =
 		{};
-	for (const [name, role] of [
-		['toBeDisabled', 'clerk'],
-		['throttled', 'clerk'],
-		['rotating', 'clerk'],
-		['adminForTests', 'admin'],
-		['verifyLocked', 'clerk']
-	] as const) {
-		const username = `e2e-${name.toLowerCase()}`;
+	/** A user of `org` for the tests, remembered under `name` with its sign-in. */
+	async function addUser(
+		org: { id: string; code: string },
+		name: string,
+		role: users.Role,
+		username = `e2e-${name.toLowerCase()}`
+	) {
 		await users.add(
-			{ organizationId: shirako.id, username, role, password: E2E_PASSWORD },
+			{ organizationId: org.id, username, role, password: E2E_PASSWORD },
 			actor,
 			context
 		);
-		extra[name] = { organizationCode: shirako.code, username, password: E2E_PASSWORD };
+		extra[name] = { organizationCode: org.code, username, password: E2E_PASSWORD };
 	}
+	const shirako = (await organizations.findByCode('124249'))!;
+	await addUser(shirako, 'toBeDisabled', 'clerk');
+	await addUser(shirako, 'throttled', 'clerk');
+	await addUser(shirako, 'rotating', 'clerk');
+	await addUser(shirako, 'adminForTests', 'admin');
+	await addUser(shirako, 'verifyLocked', 'clerk');
 	// Issue 7: an auditor of 長生村, to read the denied events the tenant matrix leaves in that
 	// organisation's trail; and an organisation of its own (一宮町) for the hostile-input tests,
 	// whose random keys may lock the organisation's verification without touching other tests.
 	const chosei = (await organizations.findByCode('124231'))!;
-	const choseiAuditor = 'e2e-chosei-auditor';
-	await users.add(
-		{ organizationId: chosei.id, username: choseiAuditor, role: 'auditor', password: E2E_PASSWORD },
-		actor,
-		context
-	);
-	extra.choseiAuditor = {
-		organizationCode: chosei.code,
-		username: choseiAuditor,
-		password: E2E_PASSWORD
-	};
+	await addUser(chosei, 'choseiAuditor', 'auditor', 'e2e-chosei-auditor');
 	const ichinomiya = await organizations.add({ code: '124214', name: '一宮町' });
-	for (const [name, role] of [
-		['hostileClerk', 'clerk'],
-		['hostileAdmin', 'admin']
-	] as const) {
-		const username = `e2e-${name.toLowerCase()}`;
-		await users.add(
-			{ organizationId: ichinomiya.id, username, role, password: E2E_PASSWORD },
-			actor,
-			context
-		);
-		extra[name] = { organizationCode: ichinomiya.code, username, password: E2E_PASSWORD };
-	}
+	await addUser(ichinomiya, 'hostileClerk', 'clerk');
+	await addUser(ichinomiya, 'hostileAdmin', 'admin');
 	// The hostile-input tests' own issuer: one token per property, so no rate limit is shared.
 	const hostileIssuer = await issuers.add({
 		code: `e2e-h-${Date.now().toString(36)}`,

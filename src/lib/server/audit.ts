@@ -1,8 +1,16 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Database } from './db';
-import { GENESIS_HASH, hashEvent, type ChainedFields, type ChainHead } from './audit-chain';
+import {
+	GENESIS_HASH,
+	hashEvent,
+	lanesOf,
+	type ChainedFields,
+	type ChainHead
+} from './audit-chain';
 import { auditChainHead, auditEvent, type AuditEvent } from './db/schema';
 import type { RequestContext } from './request-context';
+
+export { LANES } from './audit-chain';
 
 /**
  * The audit trail. Every module records through `record`; this module only ever inserts.
@@ -95,17 +103,11 @@ function chainedFields(
 }
 
 /**
- * Lanes: a chain whose head is locked by a writer still in its transaction does not make the
- * next writer wait. It takes the chain's first free lane (`org:<id>`, then `org:<id>/1` …
- * `org:<id>/7`), each lane hash-chained on its own, so at most LANES writers of one
- * organisation append at once. One writer at a time always uses the first lane. Measured: with
- * one chain, 8 concurrent clerks spent most of their time waiting for one another's commits.
+ * Locks and reads the head of a free lane of `chain` (audit-chain.ts), creating one if needed:
+ * a chain whose head is locked by a writer still in its transaction does not make the next
+ * writer wait. One writer at a time always uses the first lane. Measured: with one lane, 8
+ * concurrent clerks spent most of their time waiting for one another's commits.
  */
-export const LANES = 8;
-const lanesOf = (chain: string) =>
-	Array.from({ length: LANES }, (_, lane) => (lane === 0 ? chain : `${chain}/${lane}`));
-
-/** Locks and reads the head of a free lane of `chain`, creating one if needed. */
 async function lockFreeLane(tx: Transaction, chain: string): Promise<ChainHead> {
 	const lanes = lanesOf(chain);
 	// Rows this transaction already locked count as free: a second event in one transaction
@@ -129,7 +131,7 @@ async function lockFreeLane(tx: Transaction, chain: string): Promise<ChainHead> 
 		.returning();
 	if (opened) return opened;
 	// ... or, all LANES being busy, wait for one.
-	const lane = lanes[Math.floor(Math.random() * LANES)];
+	const lane = lanes[Math.floor(Math.random() * lanes.length)];
 	const [head] = await tx
 		.insert(auditChainHead)
 		.values({ chain: lane, seq: 0, hash: GENESIS_HASH })
@@ -165,6 +167,26 @@ async function append(tx: Transaction, input: EventInput): Promise<AuditEvent> {
 export async function record(input: EventInput, tx?: Transaction): Promise<AuditEvent> {
 	if (tx) return append(tx, input);
 	return db.transaction((own) => append(own, input));
+}
+
+/**
+ * Someone asked for an id that does not exist for them (another tenant's, or nothing at all):
+ * answered as not found, and recorded as a denied `action` in the trail of the one who asked.
+ */
+export async function recordDenied(
+	who: { organizationId: string; actor: Actor; context: RequestContext },
+	action: string,
+	id: string
+): Promise<void> {
+	await record({
+		action,
+		outcome: 'denied',
+		reason: 'not-found',
+		actor: who.actor,
+		context: who.context,
+		organizationId: who.organizationId,
+		detail: { id: id.slice(0, 64) }
+	});
 }
 
 /** Rows per INSERT: 21 columns each stays well under the 65,535 bind parameters of a statement. */

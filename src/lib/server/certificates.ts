@@ -238,15 +238,8 @@ export async function recordPrint(input: {
 	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 	// Issue 7 (tenant matrix): printing what one cannot see is a denied access, in the trail.
 	const denied = async () => {
-		await audit.record({
-			action: 'certificate.print',
-			outcome: 'denied',
-			reason: 'not-found',
-			actor: audit.userActor(user),
-			context,
-			organizationId: user.organizationId,
-			detail: { id: id.slice(0, 64) }
-		});
+		const who = { organizationId: user.organizationId, actor: audit.userActor(user), context };
+		await audit.recordDenied(who, 'certificate.print', id);
 		return false;
 	};
 	if (!uuid.test(id)) return denied();

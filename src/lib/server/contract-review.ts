@@ -2,7 +2,7 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import * as audit from './audit';
 import * as checks from './checks';
 import { differencesOf, snapshotOf } from './contract-snapshot';
-import { changesOf, type Who } from './contracts';
+import { changesOf, event, type Who } from './contracts';
 import { db } from './db';
 import {
 	appUser,
@@ -150,17 +150,8 @@ export async function confirm(file: ContractFile, by: { who: Who } | { onlyGuara
 		}
 		if ('who' in by) {
 			const changed = guarantees.filter((g) => g.differences.length).map((g) => g.guaranteeNumber);
-			await audit.record(
-				{
-					action: 'contract.confirm',
-					outcome: 'success',
-					actor: by.who.actor,
-					context: by.who.context,
-					organizationId: by.who.organizationId,
-					detail: { contractNumber: file.contractNumber, changed }
-				},
-				tx
-			);
+			const detail = { contractNumber: file.contractNumber, changed };
+			await audit.record(event(by.who, 'contract.confirm', detail), tx);
 		}
 	});
 }

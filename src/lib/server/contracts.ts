@@ -75,7 +75,8 @@ export interface Who {
 	context: RequestContext;
 }
 
-const event = (who: Who, action: string, detail: Record<string, unknown>) => ({
+/** A contract-file action's audit event (success), by `who`. */
+export const event = (who: Who, action: string, detail: Record<string, unknown>) => ({
 	action,
 	outcome: 'success' as const,
 	actor: who.actor,
@@ -184,25 +185,4 @@ export async function attach(
 /** The printable 検証記録 was made: who produced the evidence for the 決裁, and when. */
 export async function recordPrinted(who: Who, file: ContractFile) {
 	await audit.record(event(who, 'contract.print', { contractNumber: file.contractNumber }));
-}
-
-/**
- * Another organisation's file, or none: answered as not found, and the attempt is audited as a
- * denied `contract.view` (page and actions) or `contract.print` (the record) in the trail of the
- * organisation that tried.
- */
-export async function recordDenied(
-	who: Who,
-	action: 'contract.view' | 'contract.print',
-	id: string
-) {
-	await audit.record({
-		action,
-		outcome: 'denied',
-		reason: 'not-found',
-		actor: who.actor,
-		context: who.context,
-		organizationId: who.organizationId,
-		detail: { id: id.slice(0, 64) }
-	});
 }

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
+import * as audit from '$lib/server/audit';
 import * as contracts from '$lib/server/contracts';
 import * as contractReview from '$lib/server/contract-review';
 import { formText } from '$lib/server/forms';
@@ -13,7 +14,7 @@ async function ownFile(id: string, locals: App.Locals) {
 	const file = await contracts.get(user.organizationId, id);
 	if (!file) {
 		// Issue 7 (tenant matrix): another organisation's file, or none, is a denied access.
-		await contracts.recordDenied(whoFor(user, locals), 'contract.view', id);
+		await audit.recordDenied(whoFor(user, locals), 'contract.view', id);
 		error(404, messages(locals.locale).common.errors.notFound);
 	}
 	return { user, file };

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
+import * as audit from '$lib/server/audit';
 import * as contracts from '$lib/server/contracts';
 import * as contractReview from '$lib/server/contract-review';
 import { requireUser } from '$lib/server/guard';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const file = await contracts.get(user.organizationId, params.id);
 	if (!file) {
 		// Issue 7 (tenant matrix): another organisation's file, or none, is a denied access.
-		await contracts.recordDenied(whoFor(user, locals), 'contract.print', params.id);
+		await audit.recordDenied(whoFor(user, locals), 'contract.print', params.id);
 		error(404, messages(locals.locale).common.errors.notFound);
 	}
 	const review = await contractReview.review(file);
