@@ -6,7 +6,7 @@ import * as rateLimit from './rate-limit';
 import type { SessionUser } from './auth';
 import { db } from './db';
 import { auditEvent, guarantee, issuer } from './db/schema';
-import { latestVersion, statusOf } from './guarantee-reads';
+import { isUuid, latestVersion, statusOf } from './guarantee-reads';
 import type { RequestContext } from './request-context';
 
 export { view } from './certificate-view';
@@ -235,14 +235,13 @@ export async function recordPrint(input: {
 	context: RequestContext;
 }) {
 	const { id, user, context } = input;
-	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 	// Issue 7 (tenant matrix): printing what one cannot see is a denied access, in the trail.
 	const denied = async () => {
 		const who = { organizationId: user.organizationId, actor: audit.userActor(user), context };
 		await audit.recordDenied(who, 'certificate.print', id);
 		return false;
 	};
-	if (!uuid.test(id)) return denied();
+	if (!isUuid(id)) return denied();
 	const [row] = await db
 		.select({ number: guarantee.guaranteeNumber })
 		.from(guarantee)
