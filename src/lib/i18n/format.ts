@@ -26,6 +26,30 @@ const moments: Record<Locale, Intl.DateTimeFormat> = {
 const yen = new Intl.NumberFormat('ja-JP');
 
 /**
+ * Formatting itself is slow too (a few microseconds a call, and a certificate page shows up to
+ * 50 past views): results are kept by their input, at most `MEMO_SIZE` of each kind, since a
+ * page shows the same dates again and again.
+ */
+const MEMO_SIZE = 5000;
+function memo(format: (key: string) => string): (key: string) => string {
+	const kept = new Map<string, string>();
+	return (key) => {
+		let text = kept.get(key);
+		if (text === undefined) {
+			if (kept.size >= MEMO_SIZE) kept.clear();
+			kept.set(key, (text = format(key)));
+		}
+		return text;
+	};
+}
+const warekiOf = memo((isoDate) => wareki.format(new Date(`${isoDate}T00:00:00Z`)));
+// Keyed by the minute (the finest unit shown).
+const momentOf = memo((key) => {
+	const [locale, minute] = key.split(' ');
+	return moments[locale as Locale].format(new Date(Number(minute) * 60_000));
+});
+
+/**
  * 和暦 with the Gregorian date beside it (令和8年7月4日（2026-07-04）): clerks file by 和暦,
  * integrators think in ISO dates. Dates are calendar dates, formatted in UTC so no time zone
  * shifts them by a day.
@@ -35,13 +59,15 @@ export function formatDate(isoDate: string | null | undefined, locale: Locale): 
 	const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
 	if (Number.isNaN(date.getTime())) return isoDate;
 	if (locale === 'en') return isoDate.slice(0, 10);
-	return `${wareki.format(date)}（${isoDate.slice(0, 10)}）`;
+	return `${warekiOf(isoDate.slice(0, 10))}（${isoDate.slice(0, 10)}）`;
 }
 
 /** A moment, shown in Japan time: 2026/07/06 10:02. */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
 	if (!value) return '—';
-	return moments[locale].format(new Date(value));
+	const time = new Date(value).getTime();
+	if (Number.isNaN(time)) return moments[locale].format(time);
+	return momentOf(`${locale} ${Math.floor(time / 60_000)}`);
 }
 
 /** Integer yen: ¥38,500,000. */

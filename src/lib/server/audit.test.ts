@@ -73,6 +73,32 @@ describe('hash chain', () => {
 		expect(new Set(rows.map((r) => `${r.chain}#${r.seq}`)).size).toBe(201);
 	});
 
+	it('goes on after another writer wrote the lane this process wrote last: no fork, one chain', async () => {
+		const { org, actor } = await orgWithClerk();
+		const ours = await view(actor, org.id);
+		// Another writer (a second instance of the portal, or a caller's transaction) writes next.
+		const theirs = await db.transaction((tx) =>
+			audit.record(
+				{
+					action: 'certificate.print',
+					outcome: 'success',
+					actor,
+					context: testContext,
+					organizationId: org.id
+				},
+				tx
+			)
+		);
+		expect(theirs).toMatchObject({ chain: ours.chain, seq: ours.seq + 1 });
+		const next = await view(actor, org.id);
+		expect(next).toMatchObject({ chain: ours.chain, seq: theirs.seq + 1, prevHash: theirs.hash });
+		expect(await auditChain.verify(`org:${org.id}`)).toMatchObject({
+			ok: true,
+			events: 4,
+			chains: 1
+		});
+	});
+
 	it('writes one at a time on the first lane, so a quiet organisation keeps one chain', async () => {
 		const { org, actor } = await orgWithClerk();
 		for (let i = 0; i < 5; i++) await view(actor, org.id);

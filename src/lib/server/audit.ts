@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { db, type Database } from './db';
+import { LRUCache } from 'lru-cache';
+import { db, statement, type Database } from './db';
 import {
 	GENESIS_HASH,
 	hashEvent,
@@ -161,12 +162,86 @@ async function append(tx: Transaction, input: EventInput): Promise<AuditEvent> {
 }
 
 /**
+ * The event and its lane's new head in one statement, written only if the lane's head is still
+ * `head` (the one this process wrote last): no transaction, and the lane is locked for the one
+ * statement only. No row back means someone else wrote the lane since.
+ */
+const APPEND_AFTER = `with head as (
+		update audit_chain_head set seq = $2::bigint, hash = $4
+		where chain = $1 and seq = $2::bigint - 1 and hash = $3
+		returning chain)
+	insert into audit_event (chain, seq, prev_hash, hash, at, request_id, actor_type, actor_id,
+		actor_label, organization_id, issuer_id, action, outcome, reason, guarantee_id,
+		guarantee_number, purpose, ip, user_agent, detail)
+	select head.chain, $2::bigint, $3, $4, $5::text::timestamptz, $6, $7, $8, $9, $10::uuid,
+		$11::uuid, $12, $13, $14, $15::uuid, $16, $17, $18, $19, $20::text::jsonb
+	from head
+	returning id`;
+
+async function appendAfter(head: ChainHead, input: EventInput): Promise<AuditEvent | undefined> {
+	const fields = chainedFields(input, head.chain, head.seq + 1, head.hash);
+	const hash = hashEvent(fields);
+	const f = fields;
+	const [row] = await statement<{ id: string | number }>(APPEND_AFTER, [
+		f.chain,
+		f.seq,
+		f.prevHash,
+		hash,
+		f.at.toISOString(),
+		f.requestId,
+		f.actorType,
+		f.actorId,
+		f.actorLabel,
+		f.organizationId,
+		f.issuerId,
+		f.action,
+		f.outcome,
+		f.reason,
+		f.guaranteeId,
+		f.guaranteeNumber,
+		f.purpose,
+		f.ip,
+		f.userAgent,
+		f.detail === null ? null : JSON.stringify(f.detail)
+	]);
+	return row && { ...fields, hash, id: Number(row.id) };
+}
+
+/**
+ * Per chain, the lanes this process wrote last and is not writing now, with the heads it wrote.
+ * Measured: the locking path (BEGIN, lock a lane, insert, COMMIT) was four round trips and the
+ * most built SQL of a verification; `appendAfter` is one prepared statement.
+ */
+const idleLanes = new LRUCache<string, Map<string, ChainHead>>({ max: 10_000 });
+
+function takeIdleLane(chain: string): ChainHead | undefined {
+	const lanes = idleLanes.get(chain);
+	const head = lanes?.values().next().value;
+	if (head) lanes!.delete(head.chain);
+	return head;
+}
+
+function releaseLane(chain: string, event: AuditEvent) {
+	let lanes = idleLanes.get(chain);
+	if (!lanes) idleLanes.set(chain, (lanes = new Map()));
+	lanes.set(event.chain, { chain: event.chain, seq: event.seq, hash: event.hash });
+}
+
+/**
  * Records one event. Pass `tx` to make the event part of a larger transaction (a certificate
- * view must not happen unless its event is written); without it the event commits on its own.
+ * view must not happen unless its event is written); without it the event commits on its own:
+ * on a lane this process wrote last when it has one free (one statement), else by locking a
+ * free lane in a transaction (another instance or a caller's transaction wrote there since).
  */
 export async function record(input: EventInput, tx?: Transaction): Promise<AuditEvent> {
 	if (tx) return append(tx, input);
-	return db.transaction((own) => append(own, input));
+	const chain = chainFor(input);
+	const idle = takeIdleLane(chain);
+	const event =
+		(idle && (await appendAfter(idle, input))) ??
+		(await db.transaction((own) => append(own, input)));
+	releaseLane(chain, event);
+	return event;
 }
 
 /**

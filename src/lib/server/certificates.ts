@@ -4,7 +4,7 @@ import * as audit from './audit';
 import * as authKeys from './auth-keys';
 import * as rateLimit from './rate-limit';
 import type { SessionUser } from './auth';
-import { db } from './db';
+import { db, prepared } from './db';
 import { auditEvent, guarantee, issuer } from './db/schema';
 import { isUuid, latestVersion, statusOf } from './guarantee-reads';
 import type { RequestContext } from './request-context';
@@ -78,6 +78,21 @@ function locked(scope: LockScope, state: rateLimit.LimitState): VerifyResult {
 	};
 }
 
+/** Every guarantee with a number (issuers may share numbers), read on every key attempt. */
+const candidatesQuery = () =>
+	prepared('key_attempt_candidates', (db) =>
+		db
+			.select({
+				id: guarantee.id,
+				organizationId: guarantee.organizationId,
+				authKeyHash: guarantee.authKeyHash,
+				firstVerifiedAt: guarantee.firstVerifiedAt
+			})
+			.from(guarantee)
+			.where(eq(guarantee.guaranteeNumber, sql.placeholder('number')))
+			.prepare('key_attempt_candidates')
+	);
+
 /**
  * Checks a number and key typed, scanned or uploaded by a clerk. Plain values in, plain result
  * out, so the contract file's "attach" runs exactly the same check. Every attempt is audited as
@@ -120,15 +135,7 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 	// limit is reached.
 	const [current, candidates] = await Promise.all([
 		rateLimit.peekMany(limits.map(([, key, limit]) => ({ key, limit }))),
-		db
-			.select({
-				id: guarantee.id,
-				organizationId: guarantee.organizationId,
-				authKeyHash: guarantee.authKeyHash,
-				firstVerifiedAt: guarantee.firstVerifiedAt
-			})
-			.from(guarantee)
-			.where(eq(guarantee.guaranteeNumber, number))
+		candidatesQuery().execute({ number })
 	]);
 	for (const [index, [scope]] of limits.entries()) {
 		const state = current[index];
@@ -148,18 +155,18 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 	const match = checked.find((c) => c.keyMatches && c.ours);
 
 	if (match) {
-		await db.transaction(async (tx) => {
-			if (!match.firstVerifiedAt) {
+		const matched = event('success', 'key-matched', { guaranteeId: match.id, detail: masked });
+		// The first match also stamps the guarantee, in the same transaction as its event.
+		if (match.firstVerifiedAt) await audit.record(matched);
+		else {
+			await db.transaction(async (tx) => {
 				await tx
 					.update(guarantee)
 					.set({ firstVerifiedAt: sql`coalesce(${guarantee.firstVerifiedAt}, now())` })
 					.where(eq(guarantee.id, match.id));
-			}
-			await audit.record(
-				event('success', 'key-matched', { guaranteeId: match.id, detail: masked }),
-				tx
-			);
-		});
+				await audit.record(matched, tx);
+			});
+		}
 		return { ok: true, id: match.id, guaranteeNumber: number };
 	}
 

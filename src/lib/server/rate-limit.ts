@@ -1,5 +1,5 @@
-import { inArray, sql } from 'drizzle-orm';
-import { db } from './db';
+import { sql } from 'drizzle-orm';
+import { db, prepared } from './db';
 import { rateLimit } from './db/schema';
 
 /**
@@ -57,16 +57,17 @@ export async function peek(key: string, limit: Limit): Promise<LimitState> {
 }
 
 /** `peek` for several keys in one query (a key attempt checks number, clerk and organisation). */
+const peekQuery = () =>
+	prepared('rate_limit_peek', (db) =>
+		db
+			.select({ key: rateLimit.key, count: rateLimit.count, windowStart: rateLimit.windowStart })
+			.from(rateLimit)
+			.where(sql`${rateLimit.key} = any(${sql.placeholder('keys')}::text[])`)
+			.prepare('rate_limit_peek')
+	);
+
 export async function peekMany(entries: { key: string; limit: Limit }[]): Promise<LimitState[]> {
-	const rows = await db
-		.select({ key: rateLimit.key, count: rateLimit.count, windowStart: rateLimit.windowStart })
-		.from(rateLimit)
-		.where(
-			inArray(
-				rateLimit.key,
-				entries.map((e) => e.key)
-			)
-		);
+	const rows = await peekQuery().execute({ keys: entries.map((e) => e.key) });
 	return entries.map(({ key, limit }) => {
 		const row = rows.find((r) => r.key === key);
 		const windowEnd = row && new Date(row.windowStart).getTime() + limit.windowSeconds * 1000;
