@@ -1,5 +1,4 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { LRUCache } from 'lru-cache';
 import { db, statement, type Database } from './db';
 import {
 	GENESIS_HASH,
@@ -8,6 +7,7 @@ import {
 	type ChainedFields,
 	type ChainHead
 } from './audit-chain';
+import { lanesHere } from './audit-lanes';
 import { auditChainHead, auditEvent, type AuditEvent } from './db/schema';
 import type { RequestContext } from './request-context';
 
@@ -109,8 +109,15 @@ function chainedFields(
  * writer wait. One writer at a time always uses the first lane. Measured: with one lane, 8
  * concurrent clerks spent most of their time waiting for one another's commits.
  */
-async function lockFreeLane(tx: Transaction, chain: string): Promise<ChainHead> {
-	const lanes = lanesOf(chain);
+async function lockFreeLane(
+	tx: Transaction,
+	chain: string,
+	knownHere: readonly string[] = []
+): Promise<ChainHead> {
+	// Lanes this process writes without a transaction are left to it (audit-lanes.ts); when it
+	// knows every lane, any will do.
+	const others = lanesOf(chain).filter((lane) => !knownHere.includes(lane));
+	const lanes = others.length ? others : lanesOf(chain);
 	// Rows this transaction already locked count as free: a second event in one transaction
 	// goes to the same lane as the first.
 	const [free] = await tx
@@ -141,8 +148,13 @@ async function lockFreeLane(tx: Transaction, chain: string): Promise<ChainHead> 
 	return head;
 }
 
-async function append(tx: Transaction, input: EventInput): Promise<AuditEvent> {
-	const head = await lockFreeLane(tx, chainFor(input));
+async function append(
+	tx: Transaction,
+	input: EventInput,
+	here?: { known: readonly string[]; hold: (lane: string) => void }
+): Promise<AuditEvent> {
+	const head = await lockFreeLane(tx, chainFor(input), here?.known);
+	here?.hold(head.chain);
 	const fields = chainedFields(input, head.chain, head.seq + 1, head.hash);
 	const hash = hashEvent(fields);
 	// The event and the new head in one statement: one round trip less while the lane is locked.
@@ -208,39 +220,31 @@ async function appendAfter(head: ChainHead, input: EventInput): Promise<AuditEve
 }
 
 /**
- * Per chain, the lanes this process wrote last and is not writing now, with the heads it wrote.
- * Measured: the locking path (BEGIN, lock a lane, insert, COMMIT) was four round trips and the
- * most built SQL of a verification; `appendAfter` is one prepared statement.
- */
-const idleLanes = new LRUCache<string, Map<string, ChainHead>>({ max: 10_000 });
-
-function takeIdleLane(chain: string): ChainHead | undefined {
-	const lanes = idleLanes.get(chain);
-	const head = lanes?.values().next().value;
-	if (head) lanes!.delete(head.chain);
-	return head;
-}
-
-function releaseLane(chain: string, event: AuditEvent) {
-	let lanes = idleLanes.get(chain);
-	if (!lanes) idleLanes.set(chain, (lanes = new Map()));
-	lanes.set(event.chain, { chain: event.chain, seq: event.seq, hash: event.hash });
-}
-
-/**
  * Records one event. Pass `tx` to make the event part of a larger transaction (a certificate
  * view must not happen unless its event is written); without it the event commits on its own:
- * on a lane this process wrote last when it has one free (one statement), else by locking a
- * free lane in a transaction (another instance or a caller's transaction wrote there since).
+ * on a lane this process wrote last when one is idle (one statement), else by locking a lane
+ * this process is not writing, in a transaction (also when another instance or a caller's
+ * transaction wrote the idle lane since).
  */
 export async function record(input: EventInput, tx?: Transaction): Promise<AuditEvent> {
 	if (tx) return append(tx, input);
-	const chain = chainFor(input);
-	const idle = takeIdleLane(chain);
-	const event =
-		(idle && (await appendAfter(idle, input))) ??
-		(await db.transaction((own) => append(own, input)));
-	releaseLane(chain, event);
+	const lanes = lanesHere(chainFor(input));
+	const last = await lanes.take();
+	let lane = last?.chain;
+	let event: AuditEvent | undefined;
+	try {
+		if (last) event = await appendAfter(last, input);
+		if (!event) {
+			if (lane) lanes.release(lane);
+			lane = undefined;
+			const hold = (locked: string) => (lanes.hold(locked), (lane = locked));
+			event = await db.transaction((own) => append(own, input, { known: lanes.known, hold }));
+		}
+	} catch (error) {
+		if (lane) lanes.release(lane);
+		throw error;
+	}
+	lanes.release(event.chain, { chain: event.chain, seq: event.seq, hash: event.hash });
 	return event;
 }
 
