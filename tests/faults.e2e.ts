@@ -7,7 +7,8 @@ import { startTempPostgres } from '../scripts/pg-temp.js';
 /**
  * Faults, against a PostgreSQL this test starts and stops itself on loopback: the database
  * goes away mid-load and comes back; queries slower than the pool can absorb; one
- * Idempotency-Key retried 200 times at once; the audit insert failing under a certificate view.
+ * Idempotency-Key retried 200 times at once; the audit insert failing under a certificate view;
+ * two instances writing one organisation's audit trail at once.
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -48,27 +49,35 @@ test.beforeAll(async () => {
 	expect(seeded.status, seeded.stderr).toBe(0);
 	seedData = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
 	token = seedData.issuers.a.token;
-	// The server's own errors are kept: if it ever dies here, the reason is in this file.
-	server = spawn(process.execPath, [process.env.KENSHO_BUILD_DIR ?? 'build'], {
-		env,
-		stdio: ['ignore', 'ignore', openSync('tests/.tmp/faults-server.log', 'w')]
-	});
-	await expect
-		.poll(
-			() =>
-				fetch(`${base}/readyz`).then(
-					(r) => r.status,
-					() => 0
-				),
-			{ timeout: 30_000 }
-		)
-		.toBe(200);
+	serverEnv = env;
+	server = await startPortal(PORT, 'faults-server.log');
 });
 
 test.afterAll(() => {
 	server?.kill('SIGKILL');
 	pg?.remove();
 });
+
+let serverEnv: NodeJS.ProcessEnv = {};
+/** Starts an instance of the built portal on `port`; its errors are kept in tests/.tmp/`log`. */
+async function startPortal(port: number, log: string): Promise<ChildProcess> {
+	const origin = `http://127.0.0.1:${port}`;
+	const instance = spawn(process.execPath, [process.env.KENSHO_BUILD_DIR ?? 'build'], {
+		env: { ...serverEnv, PORT: String(port), ORIGIN: origin },
+		stdio: ['ignore', 'ignore', openSync(`tests/.tmp/${log}`, 'w')]
+	});
+	await expect
+		.poll(
+			() =>
+				fetch(`${origin}/readyz`).then(
+					(r) => r.status,
+					() => 0
+				),
+			{ timeout: 30_000 }
+		)
+		.toBe(200);
+	return instance;
+}
 
 let n = 0;
 const body = () => ({
@@ -177,11 +186,18 @@ test('queries slower than the pool can absorb: bounded latency, 503 at once, no 
 	const [{ id: issuerId }] = await holder`select issuer_id as id from issuer_token limit 1`;
 	let release!: () => void;
 	const held = new Promise<void>((resolve) => (release = resolve));
-	const locking = holder.begin(async (tx) => {
-		await tx`insert into audit_chain_head (chain, seq, hash) values (${`issuer:${issuerId}`}, 0, '')
-			on conflict (chain) do update set seq = audit_chain_head.seq`;
-		await held;
-	});
+	const rolledBack = new Error('rolled back on purpose');
+	const locking = holder
+		.begin(async (tx) => {
+			await tx`insert into audit_chain_head (chain, seq, hash) values (${`issuer:${issuerId}`}, 0, '')
+				on conflict (chain) do update set seq = audit_chain_head.seq`;
+			await held;
+			// Rolled back: the row was only there to be waited on, and must not stay in the trail.
+			throw rolledBack;
+		})
+		.catch((error) => {
+			if (error !== rolledBack) throw error;
+		});
 	await new Promise((resolve) => setTimeout(resolve, 300));
 
 	const acknowledged: string[] = [];
@@ -219,7 +235,8 @@ test('queries slower than the pool can absorb: bounded latency, 503 at once, no 
 	expect(stored.length).toBe(acknowledged.length);
 });
 
-test('the audit insert fails: the certificate is not shown (fail closed)', async () => {
+/** Signs the demo clerk in and presents the seeded guarantee's key: the session cookie. */
+async function clerkWhoPresentedTheKey(): Promise<string> {
 	const clerk = seedData.demo.users.find((u) => u.username === 'tanaka')!;
 	const target = seedData.guarantees.original;
 	const login = await fetch(`${base}/login`, {
@@ -249,6 +266,12 @@ test('the audit insert fails: the certificate is not shown (fail closed)', async
 		})
 	});
 	expect(verified.status).toBe(303);
+	return cookie;
+}
+
+test('the audit insert fails: the certificate is not shown (fail closed)', async () => {
+	const target = seedData.guarantees.original;
+	const cookie = await clerkWhoPresentedTheKey();
 	const page = () =>
 		fetch(`${base}/certificates/${target.id}`, { headers: { cookie, accept: 'text/html' } });
 	const shown = await page();
@@ -271,4 +294,48 @@ test('the audit insert fails: the certificate is not shown (fail closed)', async
 		await sql.end();
 	}
 	expect((await page()).status).toBe(200);
+});
+
+test('two instances record the views of one organisation at once: every view in one unbroken trail', async () => {
+	// Each instance writes the lanes it wrote last in one statement (audit-lanes.ts); here they
+	// take each other's lanes, and every such write must fall back, never fork a chain.
+	const second = await startPortal(PORT + 1, 'faults-server-2.log');
+	try {
+		const target = seedData.guarantees.original;
+		const cookie = await clerkWhoPresentedTheKey();
+		const sql = postgres(pg!.url, { max: 1, onnotice: () => {} });
+		const views = async () => {
+			const [{ count }] = await sql`select count(*)::int as count from audit_event
+				where action = 'certificate.view' and outcome = 'success' and guarantee_id = ${target.id}`;
+			return count as number;
+		};
+		const before = await views();
+		const VIEWS = 240;
+		let next = 0;
+		const statuses: number[] = [];
+		await Promise.all(
+			Array.from({ length: 16 }, async () => {
+				while (next < VIEWS) {
+					const instance = next++ % 2 ? PORT + 1 : PORT;
+					const response = await fetch(`http://127.0.0.1:${instance}/certificates/${target.id}`, {
+						headers: { cookie, accept: 'text/html' }
+					});
+					await response.arrayBuffer();
+					statuses.push(response.status);
+				}
+			})
+		);
+		expect(statuses.filter((status) => status === 200)).toHaveLength(VIEWS);
+		expect(await views()).toBe(before + VIEWS);
+		await sql.end();
+
+		const verified = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'audit', 'verify', '--json'], {
+			env: { ...serverEnv },
+			encoding: 'utf8'
+		});
+		expect(verified.status, verified.stderr).toBe(0);
+		expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
+	} finally {
+		second.kill('SIGKILL');
+	}
 });
