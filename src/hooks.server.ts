@@ -160,7 +160,8 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		return resolve(event);
 	}
 	if (result) {
-		auth.setSessionTokenCookie(event, token, result.session.expiresAt);
+		// The cookie expires with the session; it changes only when the session's expiry slid.
+		if (result.session.extended) auth.setSessionTokenCookie(event, token, result.session.expiresAt);
 		event.locals.user = result.user;
 		event.locals.session = result.session;
 	} else {

@@ -33,6 +33,32 @@ describe('sessions', () => {
 		expect(await auth.validateSessionToken(`${token}.extra`)).toBeNull();
 	});
 
+	it('slides the expiry for a clerk back after a pause, once, and says the cookie needs it', async () => {
+		const org = await makeOrganization();
+		const user = await makeUser(org.id);
+		const { token, expiresAt: issued } = await auth.createSession(user.id);
+		const id = token.split('.')[0];
+		expect((await auth.validateSessionToken(token))?.session).toMatchObject({
+			expiresAt: issued,
+			extended: false
+		});
+		// Away for half an hour: 30 minutes of the idle hour are left.
+		await db
+			.update(session)
+			.set({ expiresAt: new Date(Date.now() + 30 * 60_000) })
+			.where(eq(session.id, id));
+		const back = await auth.validateSessionToken(token);
+		expect(back?.session.extended).toBe(true);
+		expect(back!.session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 59 * 60_000);
+		const [row] = await db.select().from(session).where(eq(session.id, id));
+		expect(row.expiresAt).toEqual(back!.session.expiresAt);
+		// The next request in the same minute neither writes nor sets the cookie again.
+		expect((await auth.validateSessionToken(token))?.session).toMatchObject({
+			expiresAt: back!.session.expiresAt,
+			extended: false
+		});
+	});
+
 	it('ends at the absolute limit even while in use', async () => {
 		const org = await makeOrganization();
 		const user = await makeUser(org.id);

@@ -30,6 +30,8 @@ export interface SessionUser {
 export interface ValidSession {
 	id: string;
 	expiresAt: Date;
+	/** The expiry slid on this request: the browser's cookie needs the new one. */
+	extended: boolean;
 }
 
 function randomString(bytes: number): string {
@@ -95,14 +97,15 @@ export async function validateSessionToken(
 	const [row] = await sessionLookup().execute({ id, now: now.toISOString() });
 	if (!row || !constantTimeEqual(row.session.secretHash, hashSecret(secret))) return null;
 
-	let expiresAt = row.session.expiresAt;
+	const expiresAt = row.session.expiresAt;
 	// Slide the expiry at most once a minute, so a busy clerk does not write on every request.
 	if (expiresAt.getTime() - now.getTime() < IDLE_MS - 60_000) {
 		const absolute = row.session.absoluteExpiresAt.getTime();
-		expiresAt = new Date(Math.min(now.getTime() + IDLE_MS, absolute));
-		await db.update(session).set({ expiresAt }).where(eq(session.id, id));
+		const extended = new Date(Math.min(now.getTime() + IDLE_MS, absolute));
+		await db.update(session).set({ expiresAt: extended }).where(eq(session.id, id));
+		return { session: { id, expiresAt: extended, extended: true }, user: row.user };
 	}
-	return { session: { id, expiresAt }, user: row.user };
+	return { session: { id, expiresAt, extended: false }, user: row.user };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {
