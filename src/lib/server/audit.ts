@@ -194,28 +194,32 @@ async function appendAfter(head: ChainHead, input: EventInput): Promise<AuditEve
 	const fields = chainedFields(input, head.chain, head.seq + 1, head.hash);
 	const hash = hashEvent(fields);
 	const f = fields;
-	const [row] = await statement<{ id: string | number }>(APPEND_AFTER, [
-		f.chain,
-		f.seq,
-		f.prevHash,
-		hash,
-		f.at.toISOString(),
-		f.requestId,
-		f.actorType,
-		f.actorId,
-		f.actorLabel,
-		f.organizationId,
-		f.issuerId,
-		f.action,
-		f.outcome,
-		f.reason,
-		f.guaranteeId,
-		f.guaranteeNumber,
-		f.purpose,
-		f.ip,
-		f.userAgent,
-		f.detail === null ? null : JSON.stringify(f.detail)
-	]);
+	const [row] = await statement<{ id: string | number }>(
+		APPEND_AFTER,
+		[
+			f.chain,
+			f.seq,
+			f.prevHash,
+			hash,
+			f.at.toISOString(),
+			f.requestId,
+			f.actorType,
+			f.actorId,
+			f.actorLabel,
+			f.organizationId,
+			f.issuerId,
+			f.action,
+			f.outcome,
+			f.reason,
+			f.guaranteeId,
+			f.guaranteeNumber,
+			f.purpose,
+			f.ip,
+			f.userAgent,
+			f.detail === null ? null : JSON.stringify(f.detail)
+			// The driver refuses undefined: a field a caller left out is stored as NULL, as drizzle does.
+		].map((value) => value ?? null)
+	);
 	return row && { ...fields, hash, id: Number(row.id) };
 }
 
