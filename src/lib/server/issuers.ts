@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { db } from './db';
+import { db, prepared } from './db';
 import { oneLine } from './text';
 import { issuer, issuerKey, issuerToken, type Issuer, type IssuerKey } from './db/schema';
 
@@ -79,30 +79,40 @@ export interface Authenticated {
 	replayKey: Uint8Array;
 }
 
+/** Every API request runs this one: built once (db/index.ts `prepared`). */
+const tokenLookup = () =>
+	prepared('issuer_token_lookup', (db) =>
+		db
+			.select({ token: issuerToken, issuer })
+			.from(issuerToken)
+			.innerJoin(issuer, eq(issuer.id, issuerToken.issuerId))
+			.where(eq(issuerToken.prefix, sql.placeholder('prefix')))
+			.prepare('issuer_token_lookup')
+	);
+
 /** `Authorization: Bearer <token>` → the issuer, or null for a missing, unknown or revoked token. */
 export async function authenticate(authorization: string | null): Promise<Authenticated | null> {
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
 	const parts = match && TOKEN_PATTERN.exec(match[1]);
 	if (!parts) return null;
-	const [row] = await db
-		.select({ token: issuerToken, issuer })
-		.from(issuerToken)
-		.innerJoin(issuer, eq(issuer.id, issuerToken.issuerId))
-		.where(eq(issuerToken.prefix, parts[1]));
+	const [row] = await tokenLookup().execute({ prefix: parts[1] });
 	if (!row || row.token.revokedAt) return null;
 	const candidate = hashSecret(parts[2]);
 	const stored = row.token.secretHash;
 	if (stored.length !== candidate.length || !timingSafeEqual(stored, candidate)) return null;
-	// One write a minute at most per token, not one per request.
-	await db
-		.update(issuerToken)
-		.set({ lastUsedAt: sql`now()` })
-		.where(
-			and(
-				eq(issuerToken.id, row.token.id),
-				sql`(${issuerToken.lastUsedAt} is null or ${issuerToken.lastUsedAt} < now() - interval '1 minute')`
-			)
-		);
+	// One write a minute at most per token, not one per request (nor a statement sent for nothing).
+	const lastUsed = row.token.lastUsedAt?.getTime() ?? 0;
+	if (Date.now() - lastUsed >= 60_000) {
+		await db
+			.update(issuerToken)
+			.set({ lastUsedAt: sql`now()` })
+			.where(
+				and(
+					eq(issuerToken.id, row.token.id),
+					sql`(${issuerToken.lastUsedAt} is null or ${issuerToken.lastUsedAt} < now() - interval '1 minute')`
+				)
+			);
+	}
 	const replayKey = createHmac('sha256', parts[2]).update('kensho/idempotency-replay/v1').digest();
 	return { issuer: row.issuer, tokenId: row.token.id, tokenPrefix: row.token.prefix, replayKey };
 }
