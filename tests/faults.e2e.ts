@@ -17,6 +17,8 @@ const base = `http://127.0.0.1:${PORT}`;
 let pg: { url: string; start(): void; stop(mode?: string): void; remove(): void } | null;
 let server: ChildProcess | undefined;
 let token = '';
+/** The first instance's environment, for the second one and the CLI. */
+let serverEnv: NodeJS.ProcessEnv = {};
 let seedData: {
 	demo: { users: { organizationCode: string; username: string; password: string }[] };
 	guarantees: { original: { id: string; guaranteeNumber: string; authKey: string } };
@@ -58,7 +60,6 @@ test.afterAll(() => {
 	pg?.remove();
 });
 
-let serverEnv: NodeJS.ProcessEnv = {};
 /** Starts an instance of the built portal on `port`; its errors are kept in tests/.tmp/`log`. */
 async function startPortal(port: number, log: string): Promise<ChildProcess> {
 	const origin = `http://127.0.0.1:${port}`;

@@ -66,6 +66,7 @@ export function formatDate(isoDate: string | null | undefined, locale: Locale): 
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
 	if (!value) return '—';
 	const time = new Date(value).getTime();
+	// Not a date: Intl throws its RangeError, as it always did (not kept).
 	if (Number.isNaN(time)) return moments[locale].format(time);
 	return momentOf(`${locale} ${Math.floor(time / 60_000)}`);
 }

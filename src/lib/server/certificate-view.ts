@@ -127,11 +127,12 @@ export async function view({ id, user, purpose = null, context }: ViewInput) {
 	};
 	// The id is in the URL, so the three reads go out at once rather than one after another;
 	// nothing read is returned unless the guarantee turns out to be this organisation's.
+	const reads = pageReads();
 	const [rows, versions, pastViews] = isUuid(id)
 		? await Promise.all([
-				pageReads().guarantee.execute({ guaranteeId: id }),
-				pageReads().versions.execute({ guaranteeId: id }),
-				pageReads().pastViews.execute({ guaranteeId: id, organizationId: user.organizationId })
+				reads.guarantee.execute({ guaranteeId: id }),
+				reads.versions.execute({ guaranteeId: id }),
+				reads.pastViews.execute({ guaranteeId: id, organizationId: user.organizationId })
 			])
 		: [[], [], []];
 	const row = rows[0];

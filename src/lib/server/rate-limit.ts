@@ -56,7 +56,7 @@ export async function peek(key: string, limit: Limit): Promise<LimitState> {
 	return { ...state(row, limit), limited: row.count >= limit.max };
 }
 
-/** `peek` for several keys in one query (a key attempt checks number, clerk and organisation). */
+/** Run on every key attempt: built once (db/index.ts `prepared`). */
 const peekQuery = () =>
 	prepared('rate_limit_peek', (db) =>
 		db
@@ -66,6 +66,7 @@ const peekQuery = () =>
 			.prepare('rate_limit_peek')
 	);
 
+/** `peek` for several keys in one query (a key attempt checks number, clerk and organisation). */
 export async function peekMany(entries: { key: string; limit: Limit }[]): Promise<LimitState[]> {
 	const rows = await peekQuery().execute({ keys: entries.map((e) => e.key) });
 	return entries.map(({ key, limit }) => {

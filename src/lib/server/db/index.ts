@@ -73,7 +73,8 @@ export const db: Database = new Proxy({} as Database, {
 
 /**
  * A query built once per database and reused: for the few queries every request runs (the
- * session lookup), where building the SQL again each time was a visible share of the CPU.
+ * session lookup, the token lookup, a key attempt's and a certificate page's reads), where
+ * building the SQL again each time was a visible share of the CPU.
  */
 const preparedQueries = new WeakMap<Database, Map<string, unknown>>();
 export function prepared<T>(name: string, build: (db: Database) => T): T {

@@ -1,6 +1,10 @@
+import { error } from '@sveltejs/kit';
+import { messages } from '$lib/i18n';
+import * as audit from '$lib/server/audit';
+import * as contracts from '$lib/server/contracts';
 import { formText } from '$lib/server/forms';
 import type { SessionUser } from '$lib/server/auth';
-import { userActor } from '$lib/server/guard';
+import { requireUser, userActor } from '$lib/server/guard';
 
 /** The contract form's fields as typed (strings), echoed back when the form is refused. */
 export function contractValues(form: FormData) {
@@ -25,3 +29,17 @@ export const whoFor = (user: SessionUser, locals: App.Locals) => ({
 	actor: userActor(user),
 	context: locals.context
 });
+
+/**
+ * The signed-in user's contract file `id`. Another organisation's file, or none, is a 404 and,
+ * for the tenant matrix (issue 7), a denied `action` in the user's trail.
+ */
+export async function ownFile(id: string, locals: App.Locals, action: string) {
+	const user = requireUser();
+	const file = await contracts.get(user.organizationId, id);
+	if (!file) {
+		await audit.recordDenied(whoFor(user, locals), action, id);
+		error(404, messages(locals.locale).common.errors.notFound);
+	}
+	return { user, file };
+}

@@ -1,37 +1,26 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { messages } from '$lib/i18n';
-import * as audit from '$lib/server/audit';
+import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts';
 import * as contractReview from '$lib/server/contract-review';
 import { formText } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guard';
-import { contractValues, whoFor } from '../form';
+import { contractValues, ownFile, whoFor } from '../form';
 import { attach } from './attach';
 import type { Actions, PageServerLoad } from './$types';
 
-async function ownFile(id: string, locals: App.Locals) {
-	const user = requireUser();
-	const file = await contracts.get(user.organizationId, id);
-	if (!file) {
-		// Issue 7 (tenant matrix): another organisation's file, or none, is a denied access.
-		await audit.recordDenied(whoFor(user, locals), 'contract.view', id);
-		error(404, messages(locals.locale).common.errors.notFound);
-	}
-	return { user, file };
-}
+/** Every read and action of this page counts as viewing the file. */
+const viewedFile = (id: string, locals: App.Locals) => ownFile(id, locals, 'contract.view');
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { file } = await ownFile(params.id, locals);
+	const { file } = await viewedFile(params.id, locals);
 	return { file, review: await contractReview.review(file) };
 };
 
 export const actions: Actions = {
 	attach: async (event) => {
-		const { user, file } = await ownFile(event.params.id, event.locals);
+		const { user, file } = await viewedFile(event.params.id, event.locals);
 		return attach(event, user, file);
 	},
 	change: async ({ params, request, locals }) => {
-		const { user, file } = await ownFile(params.id, locals);
+		const { user, file } = await viewedFile(params.id, locals);
 		const form = await request.formData();
 		const text = (name: string, max: number) => formText(form, name, max) ?? '';
 		const changeValues = {
@@ -48,7 +37,7 @@ export const actions: Actions = {
 		redirect(303, `/contracts/${file.id}`);
 	},
 	update: async ({ params, request, locals }) => {
-		const { user, file } = await ownFile(params.id, locals);
+		const { user, file } = await viewedFile(params.id, locals);
 		const updateValues = contractValues(await request.formData());
 		const parsed = contracts.contractInput.safeParse(updateValues);
 		if (!parsed.success) {
@@ -63,7 +52,7 @@ export const actions: Actions = {
 		redirect(303, `/contracts/${file.id}`);
 	},
 	confirm: async ({ params, locals }) => {
-		const { user, file } = await ownFile(params.id, locals);
+		const { user, file } = await viewedFile(params.id, locals);
 		await contractReview.confirm(file, { who: whoFor(user, locals) });
 		redirect(303, `/contracts/${file.id}`);
 	}

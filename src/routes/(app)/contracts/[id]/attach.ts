@@ -8,10 +8,6 @@ import type { SessionUser } from '$lib/server/auth';
 import type { ContractFile } from '$lib/server/db/schema';
 import { whoFor } from '../form';
 
-/** The stages a contract file attaches at (the purpose recorded with the key check). */
-const STAGES = ['contract', 'advance_payment', 'intermediate_advance_payment'] as const;
-const isStage = (v: unknown): v is (typeof STAGES)[number] => STAGES.some((s) => s === v);
-
 /**
  * ?/attach: the number and key are verified exactly as /verify does (same limits, same
  * key.attempt audit, same answer for another organisation's guarantee), then attached.
@@ -29,7 +25,10 @@ export async function attach(
 	const purpose = formText(form, 'purpose', 40);
 	// The key is never echoed back: only the number and the stage are kept.
 	const values = { guaranteeNumber, purpose: purpose ?? '' };
-	if (!isStage(purpose)) return fail(400, { attach: 'purpose' as const, values });
+	// A file attaches a guarantee at a stage of the contract: any purpose but 'other'.
+	if (!certificates.isPurpose(purpose) || purpose === 'other') {
+		return fail(400, { attach: 'purpose' as const, values });
+	}
 	const context = locals.context;
 	const result = await certificates.verify({ guaranteeNumber, authKey, purpose, user, context });
 	if (!result.ok && result.kind === 'locked') {
