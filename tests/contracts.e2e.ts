@@ -14,7 +14,8 @@ test('a contract file: create, attach at contract time, change, attach at advanc
 	await expectAccessible(page);
 	await page.getByLabel('契約番号').fill('R8-土木-0042');
 	await page.getByLabel('工事名').fill('令和８年度　排水路改良工事');
-	await page.getByLabel('受注者名').fill('株式会社九十九里建設');
+	// A typo in the contractor's name, corrected below.
+	await page.getByLabel('受注者名').fill('株式会社九十九里健設');
 	await page.getByLabel('請負代金額（円・税込）').fill('38,500,000');
 	await page.getByLabel('工期（開始）').fill('2026-07-01');
 	await page.getByLabel('工期（終了）').fill('2027-02-26');
@@ -27,8 +28,9 @@ test('a contract file: create, attach at contract time, change, attach at advanc
 	await page.getByText('案件の内容を修正する（誤りの訂正）').click();
 	await page.locator('form[action="?/update"]').getByLabel('受注者名').fill('株式会社九十九里建設');
 	await page.getByRole('button', { name: '修正を保存する' }).click();
+	// The corrected name shows once the page has reloaded its data after the save (the
+	// navigation then moves the focus: typing before that lost the key in a CI run).
 	await expect(page.locator('.terms')).toContainText('株式会社九十九里建設');
-	// The page reloads its data after the save: let it settle before typing into the next form.
 	await page.waitForLoadState('networkidle');
 
 	// At contract time: the contract guarantee, with a lower-case key.
