@@ -26,8 +26,8 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					include: ['src/lib/server/**/*.test.ts', 'src/cli/**/*.test.ts'],
-					setupFiles: ['src/lib/server/test-setup.ts'],
-					globalSetup: ['src/lib/server/test-global-setup.ts']
+					setupFiles: ['src/lib/server/testing/setup.ts'],
+					globalSetup: ['src/lib/server/testing/global-setup.ts']
 				}
 			}
 		]

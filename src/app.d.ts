@@ -1,6 +1,6 @@
-import type { SessionUser, ValidSession } from '$lib/server/auth';
+import type { SessionUser, ValidSession } from '$lib/server/identity/sessions';
 import type { Locale } from '$lib/i18n';
-import type { RequestContext } from '$lib/server/request-context';
+import type { RequestContext } from '$lib/server/identity/request-context';
 
 declare global {
 	namespace App {

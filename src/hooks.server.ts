@@ -1,9 +1,9 @@
 import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import * as auth from '$lib/server/auth';
+import * as auth from '$lib/server/identity/sessions';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
-import { log } from '$lib/server/log';
+import { log } from '$lib/server/common/log';
 import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
 
 export const init: ServerInit = async () => {

@@ -1,5 +1,5 @@
-import * as audit from '../lib/server/audit';
-import { localContext } from '../lib/server/request-context';
+import * as audit from '../lib/server/audit/append';
+import { localContext } from '../lib/server/identity/request-context';
 
 /** What every operator command shares: its shape, who it acts as, and option checks. */
 export class UsageError extends Error {}

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { uniqueOrgCode } from '../lib/server/test-fixtures';
+import { uniqueOrgCode } from '../lib/server/testing/fixtures';
 import { cliRunner } from './cli-test-support';
 
 /** The operator CLI as an operator runs it (cli-test-support.ts). */

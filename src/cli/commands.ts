@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import * as audit from '../lib/server/audit';
-import * as auditChain from '../lib/server/audit-chain';
-import * as organizations from '../lib/server/organizations';
-import * as users from '../lib/server/users';
-import { loadDemo } from '../lib/server/demo';
-import { importCsv } from '../lib/server/contract-import';
+import * as audit from '../lib/server/audit/append';
+import * as auditChain from '../lib/server/audit/chain';
+import * as organizations from '../lib/server/identity/organizations';
+import * as users from '../lib/server/identity/users';
+import { loadDemo } from '../lib/server/demo/load';
+import { importCsv } from '../lib/server/contracts/import';
 import { issuerCommands } from './issuer-commands';
 import { context, operator, required, UsageError, type Command } from './cli-support';
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { uniqueOrgCode } from '../lib/server/test-fixtures';
+import { uniqueOrgCode } from '../lib/server/testing/fixtures';
 import { cliRunner } from './cli-test-support';
 
 /** `npm run cli -- contract-import` as an operator runs it, on its own embedded database. */

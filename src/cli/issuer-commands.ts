@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import * as audit from '../lib/server/audit';
-import * as issuers from '../lib/server/issuers';
+import * as audit from '../lib/server/audit/append';
+import * as issuers from '../lib/server/issuing/issuers';
 import { context, operator, required, UsageError, type Command } from './cli-support';
 
 /**

@@ -1,6 +1,6 @@
-import * as issuers from '../../src/lib/server/issuers';
-import * as organizations from '../../src/lib/server/organizations';
-import { makeGuarantee } from '../../src/lib/server/test-fixtures';
+import * as issuers from '../../src/lib/server/issuing/issuers';
+import * as organizations from '../../src/lib/server/identity/organizations';
+import { makeGuarantee } from '../../src/lib/server/testing/fixtures';
 
 /**
  * The contract-file flow's guarantees for 白子町: the contract guarantee (1/10 of ¥38,500,000)

@@ -1,6 +1,6 @@
-import * as issuers from '../../src/lib/server/issuers';
-import * as organizations from '../../src/lib/server/organizations';
-import { makeGuarantee } from '../../src/lib/server/test-fixtures';
+import * as issuers from '../../src/lib/server/issuing/issuers';
+import * as organizations from '../../src/lib/server/identity/organizations';
+import { makeGuarantee } from '../../src/lib/server/testing/fixtures';
 import { CAMERA_GUARANTEE } from './known-keys';
 
 /**

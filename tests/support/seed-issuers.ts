@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair } from 'jose';
-import * as issuers from '../../src/lib/server/issuers';
+import * as issuers from '../../src/lib/server/issuing/issuers';
 
 /**
  * Issuers for the ingest API tests: A (plain, also holds a signing key), B (another issuer, for

@@ -1,8 +1,8 @@
-import * as issuers from '../../src/lib/server/issuers';
-import * as organizations from '../../src/lib/server/organizations';
-import * as users from '../../src/lib/server/users';
-import { loadDemo, DEMO_PASSWORD } from '../../src/lib/server/demo';
-import { localContext } from '../../src/lib/server/request-context';
+import * as issuers from '../../src/lib/server/issuing/issuers';
+import * as organizations from '../../src/lib/server/identity/organizations';
+import * as users from '../../src/lib/server/identity/users';
+import { loadDemo, DEMO_PASSWORD } from '../../src/lib/server/demo/load';
+import { localContext } from '../../src/lib/server/identity/request-context';
 import { seedIssuers } from './seed-issuers';
 import { seedGuarantees } from './seed-guarantees';
 import { seedContractGuarantees } from './seed-contracts';

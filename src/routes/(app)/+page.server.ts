@@ -1,5 +1,5 @@
-import * as certificates from '$lib/server/certificates';
-import { requireUser } from '$lib/server/guard';
+import * as certificates from '$lib/server/certificates/verify';
+import { requireUser } from '$lib/server/http/guard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import * as auth from '$lib/server/auth';
-import { signOut } from '$lib/server/sign-in';
+import * as auth from '$lib/server/identity/sessions';
+import { signOut } from '$lib/server/identity/sign-in';
 import type { RequestHandler } from './$types';
 
 /** A POST only: a GET that signs out can be triggered by any link or prefetch. */

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import * as users from '$lib/server/users';
-import { formText } from '$lib/server/forms';
-import { requireUser, userActor } from '$lib/server/guard';
+import * as users from '$lib/server/identity/users';
+import { formText } from '$lib/server/http/forms';
+import { requireUser, userActor } from '$lib/server/http/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -1,6 +1,6 @@
-import * as auditSearch from '$lib/server/audit-search';
-import * as users from '$lib/server/users';
-import { requireUser } from '$lib/server/guard';
+import * as auditSearch from '$lib/server/audit/search';
+import * as users from '$lib/server/identity/users';
+import { requireUser } from '$lib/server/http/guard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {

@@ -1,6 +1,6 @@
-import * as contracts from '$lib/server/contracts';
-import * as contractReview from '$lib/server/contract-review';
-import { requireUser } from '$lib/server/guard';
+import * as contracts from '$lib/server/contracts/files';
+import * as contractReview from '$lib/server/contracts/review';
+import { requireUser } from '$lib/server/http/guard';
 import type { PageServerLoad } from './$types';
 
 const SHOW = ['all', 'attention', 'fail', 'warn'] as const;

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
-import * as audit from '$lib/server/audit';
-import * as contracts from '$lib/server/contracts';
-import { formText } from '$lib/server/forms';
-import type { SessionUser } from '$lib/server/auth';
-import { requireUser, userActor } from '$lib/server/guard';
+import * as audit from '$lib/server/audit/append';
+import * as contracts from '$lib/server/contracts/files';
+import { formText } from '$lib/server/http/forms';
+import type { SessionUser } from '$lib/server/identity/sessions';
+import { requireUser, userActor } from '$lib/server/http/guard';
 
 /** The contract form's fields as typed (strings), echoed back when the form is refused. */
 export function contractValues(form: FormData) {

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { normalizeAuthKeyInput, parseQrPayload } from '$lib/auth-key';
-import * as certificates from '$lib/server/certificates';
-import { formText } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guard';
-import { lastPurpose, rememberPurpose } from '$lib/server/verify-cookies';
+import * as certificates from '$lib/server/certificates/verify';
+import { formText } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guard';
+import { lastPurpose, rememberPurpose } from '$lib/server/certificates/purpose-cookies';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Every field's error, null when that field is fine. */

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import * as auth from '$lib/server/auth';
-import { signIn } from '$lib/server/sign-in';
-import { formText } from '$lib/server/forms';
+import * as auth from '$lib/server/identity/sessions';
+import { signIn } from '$lib/server/identity/sign-in';
+import { formText } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const LAST_ORG_COOKIE = 'last_org';

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
-import * as audit from '$lib/server/audit';
-import * as auditCsv from '$lib/server/audit-csv';
-import * as auditSearch from '$lib/server/audit-search';
-import { requireUser, userActor } from '$lib/server/guard';
+import * as audit from '$lib/server/audit/append';
+import * as auditCsv from '$lib/server/audit/csv';
+import * as auditSearch from '$lib/server/audit/search';
+import { requireUser, userActor } from '$lib/server/http/guard';
 import type { RequestHandler } from './$types';
 
 /** Streams the CSV in batches: a year of events never sits in memory. */

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
-import * as certificates from '$lib/server/certificates';
-import { requireUser } from '$lib/server/guard';
-import { pageQr } from '$lib/server/page-qr';
-import { takePurpose } from '$lib/server/verify-cookies';
+import * as certificates from '$lib/server/certificates/verify';
+import { requireUser } from '$lib/server/http/guard';
+import { pageQr } from '$lib/server/certificates/page-qr';
+import { takePurpose } from '$lib/server/certificates/purpose-cookies';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies, url, locals }) => {

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import * as contracts from '$lib/server/contracts';
-import * as contractReview from '$lib/server/contract-review';
-import { formText } from '$lib/server/forms';
+import * as contracts from '$lib/server/contracts/files';
+import * as contractReview from '$lib/server/contracts/review';
+import { formText } from '$lib/server/http/forms';
 import { contractValues, ownFile, whoFor } from '../form';
 import { attach } from './attach';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,10 +1,10 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { parseQrPayload } from '$lib/auth-key';
-import * as certificates from '$lib/server/certificates';
-import * as contracts from '$lib/server/contracts';
-import * as contractReview from '$lib/server/contract-review';
-import { formText } from '$lib/server/forms';
-import type { SessionUser } from '$lib/server/auth';
+import * as certificates from '$lib/server/certificates/verify';
+import * as contracts from '$lib/server/contracts/files';
+import * as contractReview from '$lib/server/contracts/review';
+import { formText } from '$lib/server/http/forms';
+import type { SessionUser } from '$lib/server/identity/sessions';
 import type { ContractFile } from '$lib/server/db/schema';
 import { whoFor } from '../form';
 

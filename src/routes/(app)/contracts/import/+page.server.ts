@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { importCsv } from '$lib/server/contract-import';
-import { requireUser, userActor } from '$lib/server/guard';
+import { importCsv } from '$lib/server/contracts/import';
+import { requireUser, userActor } from '$lib/server/http/guard';
 import type { Actions } from './$types';
 
 const MAX_BYTES = 5 * 1024 * 1024;

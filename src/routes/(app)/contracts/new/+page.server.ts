@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import * as contracts from '$lib/server/contracts';
-import { requireUser } from '$lib/server/guard';
+import * as contracts from '$lib/server/contracts/files';
+import { requireUser } from '$lib/server/http/guard';
 import { contractValues, whoFor } from '../form';
 import type { Actions } from './$types';
 

@@ -1,5 +1,5 @@
-import { endpoint } from '$lib/server/api';
-import * as guarantees from '$lib/server/guarantees';
+import { endpoint } from '$lib/server/http/api';
+import * as guarantees from '$lib/server/issuing/guarantees';
 import type { RequestHandler } from './$types';
 
 /** Register a guarantee (shared/API.md §1): 201 with the auth key, shown this once. */

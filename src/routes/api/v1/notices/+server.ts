@@ -1,9 +1,9 @@
-import { endpoint } from '$lib/server/api';
-import * as audit from '$lib/server/audit';
-import * as authKeys from '$lib/server/auth-keys';
-import * as guarantees from '$lib/server/guarantees';
-import * as notices from '$lib/server/notices';
-import { Problem } from '$lib/server/problem';
+import { endpoint } from '$lib/server/http/api';
+import * as audit from '$lib/server/audit/append';
+import * as authKeys from '$lib/server/issuing/auth-keys';
+import * as guarantees from '$lib/server/issuing/guarantees';
+import * as notices from '$lib/server/issuing/notices';
+import { Problem } from '$lib/server/http/problem';
 import type { RequestHandler } from './$types';
 
 /** The printable お知らせ (A4 PDF), for the issuer that presents the guarantee's current key. */

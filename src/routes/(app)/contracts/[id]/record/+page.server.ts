@@ -1,5 +1,5 @@
-import * as contracts from '$lib/server/contracts';
-import * as contractReview from '$lib/server/contract-review';
+import * as contracts from '$lib/server/contracts/files';
+import * as contractReview from '$lib/server/contracts/review';
 import { ownFile, whoFor } from '../../form';
 import type { PageServerLoad } from './$types';
 

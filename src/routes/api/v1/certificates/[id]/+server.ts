@@ -1,6 +1,6 @@
-import { endpoint } from '$lib/server/api';
-import * as guarantees from '$lib/server/guarantees';
-import { Problem } from '$lib/server/problem';
+import { endpoint } from '$lib/server/http/api';
+import * as guarantees from '$lib/server/issuing/guarantees';
+import { Problem } from '$lib/server/http/problem';
 import type { RequestHandler } from './$types';
 
 /** The guarantee with every version, for its own issuer; anyone else's id is not found. */

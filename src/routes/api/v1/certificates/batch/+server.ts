@@ -1,6 +1,6 @@
-import { endpoint, MAX_BATCH_BODY } from '$lib/server/api';
-import * as batch from '$lib/server/batch';
-import * as guarantees from '$lib/server/guarantees';
+import { endpoint, MAX_BATCH_BODY } from '$lib/server/http/api';
+import * as batch from '$lib/server/issuing/batch';
+import * as guarantees from '$lib/server/issuing/guarantees';
 import type { RequestHandler } from './$types';
 
 /** Up to 1,000 registrations; each item answers for itself. */

@@ -1,5 +1,5 @@
-import { endpoint } from '$lib/server/api';
-import * as guarantees from '$lib/server/guarantees';
+import { endpoint } from '$lib/server/http/api';
+import * as guarantees from '$lib/server/issuing/guarantees';
 import type { RequestHandler } from './$types';
 
 /** A change certificate (変更); the auth key stays the same. */

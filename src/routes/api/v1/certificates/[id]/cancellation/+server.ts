@@ -1,5 +1,5 @@
-import { endpoint } from '$lib/server/api';
-import * as guarantees from '$lib/server/guarantees';
+import { endpoint } from '$lib/server/http/api';
+import * as guarantees from '$lib/server/issuing/guarantees';
 import type { RequestHandler } from './$types';
 
 /** 解約: 200, and 200 again for a guarantee already cancelled. */

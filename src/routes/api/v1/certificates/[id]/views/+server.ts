@@ -1,6 +1,6 @@
-import { endpoint } from '$lib/server/api';
-import * as guarantees from '$lib/server/guarantees';
-import { Problem } from '$lib/server/problem';
+import { endpoint } from '$lib/server/http/api';
+import * as guarantees from '$lib/server/issuing/guarantees';
+import { Problem } from '$lib/server/http/problem';
 import type { RequestHandler } from './$types';
 
 /** 閲覧状況: when and by which orderer the certificate was viewed. */

@@ -1,0 +1,264 @@
+import { describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import * as audit from './append';
+import * as auditChain from './chain';
+import * as auditCsv from './csv';
+import * as auditSearch from './search';
+import { db, engine } from '../db';
+import { auditEvent } from '../db/schema';
+import { makeOrganization, makeUser, testContext } from '../testing/fixtures';
+
+async function orgWithClerk() {
+	const org = await makeOrganization();
+	const user = await makeUser(org.id);
+	const actor: audit.Actor = {
+		type: 'user',
+		id: user.id,
+		label: `${org.code}/${user.username}`,
+		organizationId: org.id
+	};
+	return { org, user, actor };
+}
+
+function view(actor: audit.Actor, organizationId: string, extra: Partial<audit.EventInput> = {}) {
+	return audit.record({
+		action: 'certificate.view',
+		outcome: 'success',
+		actor,
+		context: testContext,
+		organizationId,
+		purpose: 'contract',
+		...extra
+	});
+}
+
+describe('hash chain', () => {
+	it('numbers events per organisation and links each to the one before', async () => {
+		const { org, actor } = await orgWithClerk();
+		const first = await view(actor, org.id);
+		const second = await view(actor, org.id, { detail: { b: 1, a: { z: 2, y: [3] } } });
+		expect(first.chain).toBe(`org:${org.id}`);
+		// seq 1 is the user.add event that made the clerk
+		expect([first.seq, second.seq]).toEqual([2, 3]);
+		expect(second.prevHash).toBe(first.hash);
+		// jsonb reorders keys; the chain must still verify after the round trip.
+		expect(await auditChain.verify(first.chain)).toMatchObject({ ok: true, events: 3, chains: 1 });
+	});
+
+	it('records a denied request that sent a NUL, and the chain still verifies', async () => {
+		const { org, actor } = await orgWithClerk();
+		const event = await view(actor, org.id, {
+			outcome: 'denied',
+			reason: 'not-found',
+			guaranteeNumber: 'E12\u0000',
+			detail: { id: '\u0000../x', until: new Date('2026-11-26T00:00:00Z') }
+		});
+		expect(event.guaranteeNumber).toBe('E12\uFFFD');
+		expect(event.detail).toEqual({ id: '\uFFFD../x', until: '2026-11-26T00:00:00.000Z' });
+		expect((await auditChain.verify(event.chain)).ok).toBe(true);
+	});
+
+	it('keeps unbroken chains under 200 concurrent writers, spread over lanes (real concurrency on PostgreSQL)', async () => {
+		const { org, actor } = await orgWithClerk();
+		await Promise.all(Array.from({ length: 200 }, () => view(actor, org.id)));
+		const result = await auditChain.verify(`org:${org.id}`);
+		expect(result).toMatchObject({ ok: true, events: 201 });
+		// PGlite runs one transaction at a time (one lane); PostgreSQL opens more, never above LANES.
+		if (engine === 'postgres') expect(result.chains).toBeGreaterThan(1);
+		expect(result.chains).toBeLessThanOrEqual(audit.LANES);
+		const rows = await db
+			.select({ chain: auditEvent.chain, seq: auditEvent.seq })
+			.from(auditEvent)
+			.where(eq(auditEvent.organizationId, org.id));
+		expect(new Set(rows.map((r) => `${r.chain}#${r.seq}`)).size).toBe(201);
+	});
+
+	it('goes on after another writer wrote the lane this process wrote last: no fork, one chain', async () => {
+		const { org, actor } = await orgWithClerk();
+		const ours = await view(actor, org.id);
+		// Another writer (a second instance of the portal, or a caller's transaction) writes next.
+		const theirs = await db.transaction((tx) =>
+			audit.record(
+				{
+					action: 'certificate.print',
+					outcome: 'success',
+					actor,
+					context: testContext,
+					organizationId: org.id
+				},
+				tx
+			)
+		);
+		expect(theirs).toMatchObject({ chain: ours.chain, seq: ours.seq + 1 });
+		const next = await view(actor, org.id);
+		expect(next).toMatchObject({ chain: ours.chain, seq: theirs.seq + 1, prevHash: theirs.hash });
+		expect(await auditChain.verify(`org:${org.id}`)).toMatchObject({
+			ok: true,
+			events: 4,
+			chains: 1
+		});
+	});
+
+	it('writes one at a time on the first lane, so a quiet organisation keeps one chain', async () => {
+		const { org, actor } = await orgWithClerk();
+		for (let i = 0; i < 5; i++) await view(actor, org.id);
+		expect(await auditChain.verify(`org:${org.id}`)).toMatchObject({ ok: true, chains: 1 });
+	});
+
+	it('names the first broken link after a row is altered behind the triggers', async () => {
+		const { org, actor } = await orgWithClerk();
+		await view(actor, org.id);
+		const victim = await view(actor, org.id, { purpose: 'contract' });
+		await view(actor, org.id);
+		// Only the table owner or a superuser can do this; the app itself never does.
+		await db.transaction(async (tx) => {
+			await tx.execute(sql`alter table audit_event disable trigger audit_event_no_update`);
+			await tx.execute(
+				sql`update audit_event set purpose = 'advance_payment' where id = ${victim.id}`
+			);
+			await tx.execute(sql`alter table audit_event enable trigger audit_event_no_update`);
+		});
+		const result = await auditChain.verify(`org:${org.id}`);
+		expect(result.ok).toBe(false);
+		expect(result.firstBroken).toMatchObject({ seq: victim.seq, id: victim.id });
+		expect(result.firstBroken?.problem).toMatch(/hash/);
+	});
+});
+
+describe('copies of the chain heads kept elsewhere', () => {
+	it('catch a chain rewritten from scratch, which the chain alone cannot', async () => {
+		const { org, actor } = await orgWithClerk();
+		const chain = `org:${org.id}`;
+		const victim = await view(actor, org.id, { purpose: 'contract' });
+		await view(actor, org.id);
+		const kept = (await auditChain.verify(chain)).heads;
+
+		// A superuser rewrites history and recomputes every later hash and the head.
+		await db.transaction(async (tx) => {
+			await tx.execute(sql`alter table audit_event disable trigger audit_event_no_update`);
+			const rows = await tx
+				.select()
+				.from(auditEvent)
+				.where(eq(auditEvent.chain, chain))
+				.orderBy(auditEvent.seq);
+			let prevHash = auditChain.GENESIS_HASH;
+			for (const row of rows) {
+				const purpose = row.id === victim.id ? 'other' : row.purpose;
+				const hash = auditChain.hashEvent({ ...row, prevHash, purpose });
+				await tx
+					.update(auditEvent)
+					.set({ prevHash, purpose, hash })
+					.where(eq(auditEvent.id, row.id));
+				prevHash = hash;
+			}
+			await tx.execute(sql`update audit_chain_head set hash = ${prevHash} where chain = ${chain}`);
+			await tx.execute(sql`alter table audit_event enable trigger audit_event_no_update`);
+		});
+
+		expect((await auditChain.verify(chain)).ok).toBe(true);
+		const against = await auditChain.verify(chain, kept);
+		expect(against.ok).toBe(false);
+		expect(against.firstBroken?.problem).toMatch(/rewritten/);
+	});
+});
+
+describe('append-only at the database', () => {
+	it('refuses UPDATE, DELETE and TRUNCATE', async () => {
+		const { org, actor } = await orgWithClerk();
+		const event = await view(actor, org.id);
+		await expect(
+			db.update(auditEvent).set({ outcome: 'failure' }).where(eq(auditEvent.id, event.id))
+		).rejects.toThrow();
+		await expect(db.delete(auditEvent).where(eq(auditEvent.id, event.id))).rejects.toThrow();
+		await expect(db.execute(sql`truncate audit_event`)).rejects.toThrow();
+		const [still] = await db.select().from(auditEvent).where(eq(auditEvent.id, event.id));
+		expect(still.outcome).toBe('success');
+	});
+});
+
+describe('search and export', () => {
+	it('searches a number typed with a control character (a NUL once made a 500): finds nothing', async () => {
+		const { org } = await orgWithClerk();
+		const filters = auditSearch.filtersSchema.parse({ guaranteeNumber: 'e12-\u0000x' });
+		expect(filters.guaranteeNumber).toBe('E12-X');
+		expect((await auditSearch.list(org.id, filters)).events).toEqual([]);
+	});
+
+	it('filters by action, outcome, user and guarantee number, and never crosses tenants', async () => {
+		const a = await orgWithClerk();
+		const b = await orgWithClerk();
+		await view(a.actor, a.org.id, { guaranteeNumber: 'E12-2026-000123' });
+		await audit.record({
+			action: 'key.attempt',
+			outcome: 'failure',
+			reason: 'wrong-key',
+			actor: a.actor,
+			context: testContext,
+			organizationId: a.org.id,
+			guaranteeNumber: 'E12-2026-000123'
+		});
+		await view(b.actor, b.org.id, { guaranteeNumber: 'E12-2026-000123' });
+
+		const all = await auditSearch.list(a.org.id, {});
+		expect(all.events.every((e) => e.organizationId === a.org.id)).toBe(true);
+		const failures = await auditSearch.list(a.org.id, { outcome: 'failure' });
+		expect(failures.events.map((e) => e.reason)).toEqual(['wrong-key']);
+		const parsed = auditSearch.filtersSchema.parse({ guaranteeNumber: ' e12-2026-000123 ' });
+		const byNumber = await auditSearch.list(a.org.id, parsed);
+		expect(byNumber.events).toHaveLength(2);
+		const byUser = await auditSearch.list(a.org.id, { actorId: b.user.id });
+		expect(byUser.events).toHaveLength(0);
+	});
+
+	it('applies the period in Japan time and pages newest first', async () => {
+		const { org, actor } = await orgWithClerk();
+		for (let i = 0; i < auditSearch.PAGE_SIZE + 5; i++) await view(actor, org.id);
+		const first = await auditSearch.list(org.id, { action: 'certificate.view' });
+		expect(first.events).toHaveLength(auditSearch.PAGE_SIZE);
+		expect(first.events[0].seq).toBeGreaterThan(first.events[1].seq);
+		const second = await auditSearch.list(org.id, {
+			action: 'certificate.view',
+			before: first.nextBefore!
+		});
+		expect(second.events).toHaveLength(5);
+		expect(second.nextBefore).toBeNull();
+		const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+		const todayOnly = await auditSearch.list(org.id, { from: today, to: today });
+		expect(todayOnly.events.length).toBe(auditSearch.PAGE_SIZE);
+		const yesterday = new Date(Date.now() - 86_400_000 * 2).toISOString().slice(0, 10);
+		expect((await auditSearch.list(org.id, { to: yesterday })).events).toHaveLength(0);
+	});
+
+	it('streams every matching event in batches, oldest first', async () => {
+		const { org, actor } = await orgWithClerk();
+		for (let i = 0; i < 7; i++) await view(actor, org.id);
+		const batches = [];
+		const views = { action: 'certificate.view' };
+		for await (const batch of auditSearch.stream(org.id, views, 3)) {
+			batches.push(batch.map((e) => e.seq));
+		}
+		// seq 1 is the user.add event that made the clerk
+		expect(batches).toEqual([[2, 3, 4], [5, 6, 7], [8]]);
+	});
+
+	it('writes CSV fields Excel reads safely', () => {
+		expect(auditCsv.field('白子町, "本庁"')).toBe('"白子町, ""本庁"""');
+		expect(auditCsv.field('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+		expect(auditCsv.field(null)).toBe('""');
+		expect(auditCsv.line(['a', 1])).toBe('"a","1"\r\n');
+	});
+});
+
+describe('issuer views', () => {
+	it('lists successful views of a guarantee with the organisation and purpose', async () => {
+		const { org, actor } = await orgWithClerk();
+		const guaranteeId = crypto.randomUUID();
+		await view(actor, org.id, { guaranteeId, purpose: 'advance_payment' });
+		await view(actor, org.id, { guaranteeId, outcome: 'denied' });
+		const views = await auditSearch.viewsOf(guaranteeId);
+		expect(views).toHaveLength(1);
+		expect(views[0]).toMatchObject({ organizationId: org.id, purpose: 'advance_payment' });
+	});
+});
+
+it(`runs on ${engine}`, () => expect(['pglite', 'postgres']).toContain(engine));

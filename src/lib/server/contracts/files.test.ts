@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import iconv from 'iconv-lite';
+import { db } from '../db';
+import { auditEvent, certificateVersion, guarantee as guaranteeTable } from '../db/schema';
+import * as contracts from './files';
+import * as review from './review';
+import { importCsv } from './import';
+import { makeGuarantee, makeOrganization, operator, testContext } from '../testing/fixtures';
+
+const raw = (over: Record<string, unknown> = {}) => ({
+	contractNumber: `R8-${crypto.randomUUID().slice(0, 6)}`,
+	worksName: '令和8年度 町道1-23号線舗装修繕工事',
+	contractorName: '株式会社白子建設',
+	contractAmount: '38,500,000',
+	startOn: '2026-07-01',
+	endOn: '2027-02-26',
+	lowBid: false,
+	advancePaymentAmount: '15400000',
+	...over
+});
+const input = (over: Record<string, unknown> = {}) => contracts.contractInput.parse(raw(over));
+
+async function setUp() {
+	const org = await makeOrganization();
+	const who = { organizationId: org.id, actor: operator, context: testContext };
+	return { org, who };
+}
+
+const byName = (checks: { name: string; result: string }[]) =>
+	Object.fromEntries(checks.map((c) => [c.name, c.result]));
+
+describe('contract files', () => {
+	it('reads amounts as clerks type them and refuses what is not an amount', () => {
+		expect(input({ contractAmount: '￥３８，５００，０００円' }).contractAmount).toBe(38_500_000);
+		const bad = contracts.contractInput.safeParse(raw({ contractAmount: '38.5万' }));
+		expect(bad.success).toBe(false);
+		if (!bad.success) {
+			expect(contracts.fieldErrors(bad.error)).toMatchObject({ contractAmount: 'invalid' });
+		}
+		const backwards = contracts.contractInput.safeParse(raw({ endOn: '2026-06-30' }));
+		expect(backwards.success || contracts.fieldErrors(backwards.error)).toEqual({
+			endOn: 'beforeStart'
+		});
+	});
+
+	it('belong to one organisation: another gets nothing, duplicates are refused', async () => {
+		const { org, who } = await setUp();
+		const other = await makeOrganization();
+		const file = await contracts.create(who, input({ contractNumber: 'R8-001' }), null);
+		expect(await contracts.get(org.id, file.id)).not.toBeNull();
+		expect(await contracts.get(other.id, file.id)).toBeNull();
+		expect(await contracts.get(org.id, 'not-a-uuid')).toBeNull();
+		await expect(
+			contracts.create(who, input({ contractNumber: 'R8-001' }), null)
+		).rejects.toBeInstanceOf(contracts.DuplicateContractError);
+	});
+
+	it('corrects a file, refusing a contract number another file already has', async () => {
+		const { org, who } = await setUp();
+		const a = await contracts.create(who, input({ contractNumber: 'R8-201' }), null);
+		await contracts.create(who, input({ contractNumber: 'R8-202' }), null);
+		await contracts.update(
+			who,
+			a,
+			input({ contractNumber: 'R8-201', worksName: '訂正後の工事名' })
+		);
+		expect((await contracts.get(org.id, a.id))?.worksName).toBe('訂正後の工事名');
+		await expect(
+			contracts.update(who, a, input({ contractNumber: 'R8-202' }))
+		).rejects.toBeInstanceOf(contracts.DuplicateContractError);
+		expect((await contracts.get(org.id, a.id))?.contractNumber).toBe('R8-201');
+	});
+
+	it('checks an attached guarantee, and a 変更契約 turns the ratio to fail', async () => {
+		const { org, who } = await setUp();
+		const file = await contracts.create(who, input(), null);
+		const g = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
+		await contracts.attach(who, file, g, 'contract', null);
+		await review.confirm(file, { onlyGuaranteeId: g.id });
+		let result = await review.review(file);
+		expect(byName(result.guarantees[0].checks)).toEqual({
+			'addressed-to-us': 'pass',
+			'same-works': 'pass',
+			'contract-ratio': 'pass',
+			period: 'pass',
+			status: 'pass',
+			'one-contract': 'pass'
+		});
+		expect(result.missing).toEqual(['advance_payment']);
+
+		await contracts.addChange(
+			who,
+			file,
+			contracts.changeInput.parse({ changedOn: '2026-10-01', contractAmount: '42,350,000' }),
+			null
+		);
+		result = await review.review(file);
+		expect(result.terms.contractAmount).toBe(42_350_000);
+		expect(byName(result.guarantees[0].checks)['contract-ratio']).toBe('fail');
+		expect(result.attention).toBe(true);
+	});
+
+	it('flags one guarantee attached to two files on both', async () => {
+		const { org, who } = await setUp();
+		const a = await contracts.create(who, input(), null);
+		const b = await contracts.create(who, input(), null);
+		const g = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
+		await contracts.attach(who, a, g, 'contract', null);
+		await contracts.attach(who, b, g, 'contract', null);
+		for (const file of [a, b]) {
+			const checks = byName((await review.review(file)).guarantees[0].checks);
+			expect(checks['one-contract']).toBe('fail');
+		}
+	});
+
+	it('shows what changed in a guarantee since the last check, until the clerk confirms', async () => {
+		const { org, who } = await setUp();
+		const file = await contracts.create(who, input(), null);
+		const g = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
+		await contracts.attach(who, file, g, 'contract', null);
+		await review.confirm(file, { onlyGuaranteeId: g.id });
+		expect((await review.review(file)).guarantees[0].differences).toEqual([]);
+
+		// Months later: the issuer sent a change certificate (増額, 保証期限変更), then cancelled.
+		const [v1] = await db
+			.select()
+			.from(certificateVersion)
+			.where(eq(certificateVersion.guaranteeId, g.id));
+		const { id: _id, createdAt: _at, ...fields } = v1;
+		await db.insert(certificateVersion).values({
+			...fields,
+			version: 2,
+			issuedOn: '2026-10-05',
+			amendmentReason: '増額',
+			guaranteeAmount: 4_235_000,
+			guaranteeEndOn: '2099-03-31'
+		});
+		await db
+			.update(guaranteeTable)
+			.set({ status: 'cancelled', cancelledOn: '2026-11-01', cancellationReason: 'テスト' })
+			.where(eq(guaranteeTable.id, g.id));
+		const later = (await review.review(file)).guarantees[0];
+		expect(later.differences).toEqual([
+			{ field: 'version', from: 1, to: 2 },
+			{ field: 'status', from: 'valid', to: 'cancelled' },
+			{ field: 'guaranteeAmount', from: 3_850_000, to: 4_235_000 },
+			{ field: 'guaranteeEndOn', from: '2099-02-26', to: '2099-03-31' }
+		]);
+		expect(byName(later.checks).status).toBe('fail');
+
+		await review.confirm(file, { who });
+		expect((await review.review(file)).guarantees[0].differences).toEqual([]);
+		const events = await db
+			.select({ action: auditEvent.action, detail: auditEvent.detail })
+			.from(auditEvent)
+			.where(eq(auditEvent.organizationId, org.id))
+			.orderBy(asc(auditEvent.seq));
+		expect(events.map((e) => e.action)).toEqual([
+			'contract.create',
+			'contract.attach',
+			'contract.confirm'
+		]);
+		expect(events[2].detail).toMatchObject({ changed: [g.guaranteeNumber] });
+	});
+
+	it('checks 前払金 + 中間前払金 against the advance guaranteed, else the one planned', async () => {
+		const { org, who } = await setUp();
+		const intermediate = { guaranteeAmount: 7_700_000, advancePaymentAmount: 7_700_000 };
+		const ratioWith = async (plannedAdvance: string, advanceGuaranteed?: number) => {
+			const file = await contracts.create(
+				who,
+				input({ advancePaymentAmount: plannedAdvance }),
+				null
+			);
+			if (advanceGuaranteed) {
+				const a = await makeGuarantee({
+					organizationId: org.id,
+					kind: 'advance_payment',
+					original: { guaranteeAmount: advanceGuaranteed, advancePaymentAmount: advanceGuaranteed }
+				});
+				await contracts.attach(who, file, a, 'advance_payment', null);
+			}
+			const g = await makeGuarantee({
+				organizationId: org.id,
+				kind: 'intermediate_advance_payment',
+				original: intermediate
+			});
+			await contracts.attach(who, file, g, 'intermediate_advance_payment', null);
+			const all = (await review.review(file)).guarantees;
+			return byName(all.find((x) => x.kind === 'intermediate_advance_payment')!.checks)[
+				'intermediate-ratio'
+			];
+		};
+		expect(await ratioWith('15,400,000')).toBe('pass');
+		expect(await ratioWith('15,400,001')).toBe('fail');
+		expect(await ratioWith('10,000,000', 15_400_001)).toBe('fail');
+		expect(await ratioWith('20,000,000', 15_400_000)).toBe('pass');
+	});
+});
+
+describe('importing the contract register', () => {
+	const csv = [
+		'契約番号,工事名,受注者,請負代金額,工期開始,工期終了,低入札,前払金額',
+		'R8-101,町道舗装工事,株式会社白子建設,"38,500,000",2026-07-01,2027-02-26,,15400000',
+		'R8-102,排水路工事,株式会社九十九里,12000000,2026-08-01,2026-07-31,,',
+		'R8-103,公民館改修工事,長生工業株式会社,9900000,2026/09/01,2027/03/15,○,'
+	].join('\r\n');
+
+	it('reads Shift_JIS as Excel writes it and names exactly the bad line', async () => {
+		const { org, who } = await setUp();
+		const result = await importCsv(who, iconv.encode(csv, 'Shift_JIS'), null);
+		expect(result.imported).toBe(2);
+		expect(result.rejected).toEqual([{ line: 3, message: '工期終了が工期開始より前です' }]);
+		const files = await contracts.list(org.id);
+		expect(files.map((f) => f.contractNumber).sort()).toEqual(['R8-101', 'R8-103']);
+		expect(files.find((f) => f.contractNumber === 'R8-103')?.lowBid).toBe(true);
+		expect(files.find((f) => f.contractNumber === 'R8-101')?.worksName).toBe('町道舗装工事');
+	});
+
+	it('reads UTF-8 with a BOM, and refuses numbers already registered', async () => {
+		const { who } = await setUp();
+		const bytes = new TextEncoder().encode(`\uFEFF${csv}`);
+		expect((await importCsv(who, bytes, null)).imported).toBe(2);
+		const again = await importCsv(who, bytes, null);
+		expect(again.imported).toBe(0);
+		expect(again.rejected.map((r) => r.line)).toEqual([2, 3, 4]);
+	});
+
+	it('numbers lines as Excel numbers rows: blank rows skipped, a line break inside a cell is one row', async () => {
+		const { who } = await setUp();
+		const rows = [
+			'契約番号,工事名,受注者,請負代金額,工期開始,工期終了',
+			',,,,,',
+			'R8-201,"公民館改修工事\r\n（第2期）",長生工業株式会社,9900000,2026-09-01,2027-03-15',
+			'R8-202,排水路工事,株式会社九十九里,12000000,2026-08-01,2026-13-01',
+			'',
+			'R8-203,,株式会社九十九里,12000000,2026-08-01,2026-12-01'
+		].join('\r\n');
+		const result = await importCsv(who, new TextEncoder().encode(rows), null);
+		expect(result.imported).toBe(1);
+		expect(result.rejected).toEqual([
+			{ line: 4, message: '工期終了 が正しくありません' },
+			{ line: 6, message: '工事名 が正しくありません' }
+		]);
+	});
+
+	it('refuses a file without the needed headers', async () => {
+		const { who } = await setUp();
+		const result = await importCsv(who, new TextEncoder().encode('a,b\n1,2'), null);
+		expect(result.imported).toBe(0);
+		expect(result.rejected[0].message).toContain('契約番号');
+	});
+});
