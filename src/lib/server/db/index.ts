@@ -101,6 +101,11 @@ export async function statement<Row>(text: string, params: unknown[]): Promise<R
 	return (await (client as PGlite).query<Row>(text, params)).rows;
 }
 
+/** The rows of `db.execute` / `tx.execute`: postgres.js returns them, PGlite a `{ rows }`. */
+export function rowsOf<Row>(result: unknown): Row[] {
+	return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}
+
 export async function closeDb(): Promise<void> {
 	if (!instance) return;
 	instance = undefined;
