@@ -3,11 +3,13 @@ import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/identity/sessions';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
+import * as auditCheckpoints from '$lib/server/audit/checkpoint';
 import { log } from '$lib/server/common/log';
 import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	await migrate();
+	auditCheckpoints.schedule();
 	// A stray rejection (a driver's socket error while the database restarts) is logged; it must
 	// not take the whole portal down with every clerk's request in flight.
 	process.on('unhandledRejection', (reason) => {

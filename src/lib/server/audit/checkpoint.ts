@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { db, rowsOf, statement } from '../db';
 import { auditCheckpoint, type AuditCheckpoint } from '../db/schema';
 import type { ChainHead } from './chain';
 import * as keys from './checkpoint-key';
+import { log } from '../common/log';
 
 /**
  * Signed checkpoints: the head (last seq and hash) of every lane, signed with the portal's key
@@ -111,8 +112,13 @@ export async function createIfDue(minutes: number): Promise<CheckpointSummary | 
 	});
 }
 
-async function latestRow(): Promise<AuditCheckpoint | null> {
-	const [row] = await db.select().from(auditCheckpoint).orderBy(desc(auditCheckpoint.id)).limit(1);
+async function findRow(id?: number): Promise<AuditCheckpoint | null> {
+	const [row] = await db
+		.select()
+		.from(auditCheckpoint)
+		.where(id === undefined ? undefined : eq(auditCheckpoint.id, id))
+		.orderBy(desc(auditCheckpoint.id))
+		.limit(1);
 	return row ?? null;
 }
 
@@ -151,9 +157,10 @@ function examine(row: AuditCheckpoint, key: keys.CheckpointKey | null): Checkpoi
 	};
 }
 
-/** The latest checkpoint with its signature checked, or null when there is none yet. */
-export async function check(): Promise<CheckpointCheck | null> {
-	const row = await latestRow();
+/** The latest checkpoint (or checkpoint `id`) with its signature checked; null when none. */
+export async function check(id?: number): Promise<CheckpointCheck | null> {
+	const row = await findRow(id);
+	if (!row && id !== undefined) throw new Error(`No audit checkpoint #${id}`);
 	return row && examine(row, keys.load());
 }
 
@@ -179,4 +186,29 @@ export async function statusFor(organizationId: string) {
 		[JSON.stringify(mine)]
 	);
 	return { checkpoint: summary(checkpoint), intact: found.every((r) => r.ok === true) };
+}
+
+/**
+ * The server's own checkpoints, every AUDIT_CHECKPOINT_MINUTES (default 60; 0 turns them off),
+ * the first a minute after start. Safe with several instances (createIfDue). Returns the
+ * function that stops it; the timers never keep the process alive.
+ */
+export function schedule(minutes = Number(process.env.AUDIT_CHECKPOINT_MINUTES ?? 60)): () => void {
+	if (!(minutes > 0)) return () => {};
+	const tick = () =>
+		createIfDue(minutes).then(
+			(made) =>
+				made &&
+				log.info(
+					{ checkpoint: made.id, digest: made.digest, events: made.events },
+					'audit checkpoint'
+				),
+			(error) => log.warn({ err: String(error) }, 'audit checkpoint failed; tried again next time')
+		);
+	const first = setTimeout(tick, 60_000).unref();
+	const every = setInterval(tick, minutes * 60_000).unref();
+	return () => {
+		clearTimeout(first);
+		clearInterval(every);
+	};
 }

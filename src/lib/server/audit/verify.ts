@@ -224,6 +224,8 @@ export interface VerifyOptions {
 	chain?: string;
 	/** Heads of an earlier run kept elsewhere (`--against`). */
 	anchors?: ChainHead[];
+	/** Check against this checkpoint instead of the latest (`--checkpoint <id>`). */
+	checkpoint?: number;
 }
 
 /** Verifies the trail (or one chain) against itself, the latest checkpoint and `anchors`. */
@@ -235,7 +237,7 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
 		options.chain ? [options.chain] : []
 	);
 	const lanes = new Set(registry.map((r) => r.chain));
-	const checkpoint = await checkpoints.check();
+	const checkpoint = await checkpoints.check(options.checkpoint);
 	const inScope = (chain: string) =>
 		!options.chain || chain === options.chain || chain.startsWith(`${options.chain}/`);
 	const anchors = new Map<string, ChainHead[]>();

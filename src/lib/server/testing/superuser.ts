@@ -14,15 +14,31 @@ export const noSuperuser =
 
 type Run = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>;
 
-/** Runs `work` with a function that executes SQL as the superuser. */
+/**
+ * Runs `work` in one transaction of the superuser: a trigger it switches off and on again is never
+ * seen off by anyone else (other test files share the PostgreSQL database).
+ */
 export async function asSuperuser<T>(work: (run: Run) => Promise<T>): Promise<T> {
-	if (engine !== 'postgres') return work((text, params = []) => statement(text, params));
+	if (engine !== 'postgres') {
+		const run: Run = (text, params = []) => statement(text, params);
+		await run('begin');
+		try {
+			const result = await work(run);
+			await run('commit');
+			return result;
+		} catch (error) {
+			await run('rollback');
+			throw error;
+		}
+	}
 	const sql = postgres(adminUrl!, { max: 1, onnotice: () => {} });
 	try {
-		return await work(async <Row>(text: string, params: unknown[] = []) => {
-			const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
-			return rows as unknown as Row[];
-		});
+		return (await sql.begin((tx) =>
+			work(async <Row>(text: string, params: unknown[] = []) => {
+				const rows = await tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+				return rows as unknown as Row[];
+			})
+		)) as T;
 	} finally {
 		await sql.end();
 	}
