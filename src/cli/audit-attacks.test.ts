@@ -96,7 +96,10 @@ describe.skipIf(missing)('audit verify finds what a superuser did, with no --aga
 	});
 
 	/** Runs the attack on a copy, then `audit verify`: exit 1, the chain named. */
-	async function attacked(name: string, attack: (sql: postgres.Sql) => Promise<unknown>) {
+	async function attacked(
+		name: string,
+		attack: (sql: postgres.TransactionSql) => Promise<unknown>
+	) {
 		const database = await copy(name);
 		await admin(database, (sql) => sql.begin(attack));
 		const verified = cli(database, ['audit', 'verify', '--json']);

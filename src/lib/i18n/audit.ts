@@ -28,6 +28,24 @@ export const ja = {
 	first: '最新に戻る',
 	exportCsv: 'CSVでダウンロード（Excel対応）',
 	exportHint: '絞り込み条件のうち期間・利用者・操作・結果・保証契約番号が適用されます。',
+	checkpoint: {
+		heading: '署名済みチェックポイント',
+		none: 'チェックポイントはまだありません（1時間ごとに自動で作成されます）。',
+		id: '番号',
+		at: '作成日時',
+		covers: '対象',
+		count: (chains: number, events: number) =>
+			`${chains.toLocaleString('ja-JP')}本の記録列、${events.toLocaleString('ja-JP')}件`,
+		intact: 'この団体の記録は、このチェックポイント以降も削除・改変されずに続いています。',
+		broken:
+			'この団体の記録がチェックポイントと一致しません。削除または改変のおそれがあります。運用者に連絡してください。',
+		unusable: 'このチェックポイントの署名を確認できません。運用者に連絡してください。',
+		explain:
+			'ポータルの鍵で署名された各記録列の末尾と照合しています。すべてのハッシュの検証は運用者が audit verify で行います。',
+		printLine: (id: number, digest: string, at: string) =>
+			`監査ログのチェックポイント: 第${id}号（${digest}）${at}`,
+		printNone: '監査ログのチェックポイント: なし'
+	},
 	outcomes: { success: '成功', failure: '失敗', denied: '拒否', locked: 'ロック' },
 	purposes: {
 		contract: '契約時',
@@ -54,7 +72,9 @@ export const ja = {
 		'contract.attach': '保証の添付',
 		'contract.import': '契約台帳の取り込み',
 		'contract.confirm': '案件の変更確認',
-		'contract.print': '案件の検証記録の作成'
+		'contract.view': '案件の閲覧',
+		'contract.print': '案件の検証記録の作成',
+		'audit.checkpoint': '監査ログのチェックポイント作成'
 	} as Record<string, string>
 };
 
@@ -88,6 +108,23 @@ export const en: typeof ja = {
 	first: 'Back to newest',
 	exportCsv: 'Download CSV (for Excel)',
 	exportHint: 'The period, user, action, outcome and guarantee number filters apply.',
+	checkpoint: {
+		heading: 'Signed checkpoint',
+		none: 'No checkpoint yet (one is made every hour).',
+		id: 'Number',
+		at: 'Made at',
+		covers: 'Covers',
+		count: (chains, events) =>
+			`${chains.toLocaleString('en-GB')} chains, ${events.toLocaleString('en-GB')} events`,
+		intact: "This organisation's trail still holds every event of this checkpoint and goes on from it.",
+		broken:
+			"This organisation's trail does not match the checkpoint: events may have been removed or changed. Tell the operator.",
+		unusable: "This checkpoint's signature cannot be checked. Tell the operator.",
+		explain:
+			"Compared with the end of each chain as signed with the portal's key. The operator checks every hash with audit verify.",
+		printLine: (id, digest, at) => `Audit checkpoint: No. ${id} (${digest}) ${at}`,
+		printNone: 'Audit checkpoint: none'
+	},
 	outcomes: { success: 'Success', failure: 'Failure', denied: 'Denied', locked: 'Locked' },
 	purposes: {
 		contract: 'At contract',
@@ -114,6 +151,8 @@ export const en: typeof ja = {
 		'contract.attach': 'Guarantee attached',
 		'contract.import': 'Contract register imported',
 		'contract.confirm': 'Contract changes reviewed',
-		'contract.print': 'Contract verification record made'
+		'contract.view': 'Contract file viewed',
+		'contract.print': 'Contract verification record made',
+		'audit.checkpoint': 'Audit checkpoint made'
 	}
 };

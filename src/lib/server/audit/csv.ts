@@ -1,4 +1,6 @@
 import type { AuditEvent } from '../db/schema';
+import * as audit from './append';
+import * as search from './search';
 
 /**
  * The CSV an auditor opens in Excel: UTF-8 with a BOM (without it Excel reads Shift_JIS and
@@ -65,4 +67,29 @@ export function row(event: AuditEvent): string {
 		event.requestId,
 		event.hash
 	]);
+}
+
+/**
+ * An organisation's trail as CSV (GET /audit/export.csv): recorded as `audit.export`, with its
+ * filters, before anything is read; then the text a batch of events at a time, so a year of
+ * events never sits in memory.
+ */
+export async function exportFor(
+	who: { organizationId: string; actor: audit.Actor; context: audit.EventInput['context'] },
+	filters: search.Filters
+): Promise<AsyncGenerator<string>> {
+	await audit.record({
+		action: 'audit.export',
+		outcome: 'success',
+		actor: who.actor,
+		context: who.context,
+		organizationId: who.organizationId,
+		detail: { filters }
+	});
+	return (async function* () {
+		yield BOM + line(HEADER);
+		for await (const batch of search.stream(who.organizationId, filters)) {
+			yield batch.map(row).join('');
+		}
+	})();
 }

@@ -118,6 +118,16 @@ export async function update(who: Who, file: ContractFile, input: ContractInput)
 	});
 }
 
+/**
+ * The contract file `id` of `who`'s organisation for `action`. Another organisation's file, or
+ * none, is null and, for the tenant matrix (issue 7), a denied `action` in `who`'s trail.
+ */
+export async function open(who: Who, id: string, action: string): Promise<ContractFile | null> {
+	const file = await get(who.organizationId, id);
+	if (!file) await audit.recordDenied(who, action, id);
+	return file;
+}
+
 export async function get(organizationId: string, id: string): Promise<ContractFile | null> {
 	if (!z.uuid().safeParse(id).success) return null;
 	const [row] = await db
@@ -135,8 +145,8 @@ export function list(organizationId: string): Promise<ContractFile[]> {
 		.orderBy(asc(contractFile.contractNumber));
 }
 
-export function changesOf(contractFileId: string) {
-	return db
+export function changesOf(contractFileId: string, executor: audit.Transaction | typeof db = db) {
+	return executor
 		.select()
 		.from(contractChange)
 		.where(eq(contractChange.contractFileId, contractFileId))
@@ -180,9 +190,4 @@ export async function attach(
 			tx
 		);
 	});
-}
-
-/** The printable 検証記録 was made: who produced the evidence for the 決裁, and when. */
-export async function recordPrinted(who: Who, file: ContractFile) {
-	await audit.record(event(who, 'contract.print', { contractNumber: file.contractNumber }));
 }

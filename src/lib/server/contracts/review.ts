@@ -14,14 +14,16 @@ import {
 } from '../db/schema';
 import { latestVersion, statusOf, todayInJapan } from '../certificates/reads';
 
+type Executor = audit.Transaction | typeof db;
+
 /**
  * Re-runs the checks of a contract file against the latest certificate of each attached
  * guarantee — at every view, so a change certificate, a cancellation or a 変更契約 shows at
  * once — and says what changed since the clerk last confirmed the file.
  */
 /** The contract's terms after its 変更契約, in date order. */
-export async function currentTerms(file: ContractFile) {
-	const changes = await changesOf(file.id);
+export async function currentTerms(file: ContractFile, executor: Executor = db) {
+	const changes = await changesOf(file.id, executor);
 	let { contractAmount, endOn } = file;
 	for (const change of changes) {
 		contractAmount = change.contractAmount ?? contractAmount;
@@ -31,9 +33,10 @@ export async function currentTerms(file: ContractFile) {
 	return { terms, changes };
 }
 
-export async function review(file: ContractFile) {
-	const { terms, changes } = await currentTerms(file);
-	const rows = await db
+/** `executor`: a transaction when the read must go with its audit event (view.ts). */
+export async function review(file: ContractFile, executor: Executor = db) {
+	const { terms, changes } = await currentTerms(file, executor);
+	const rows = await executor
 		.select({
 			link: contractGuarantee,
 			guarantee,
@@ -48,7 +51,7 @@ export async function review(file: ContractFile) {
 		.orderBy(contractGuarantee.attachedAt);
 	const ids = rows.map((r) => r.guarantee.id);
 	const elsewhere = ids.length
-		? await db
+		? await executor
 				.select({ guaranteeId: contractGuarantee.guaranteeId, number: contractFile.contractNumber })
 				.from(contractGuarantee)
 				.innerJoin(contractFile, eq(contractFile.id, contractGuarantee.contractFileId))
@@ -65,7 +68,7 @@ export async function review(file: ContractFile) {
 	const attached = [];
 	let advancePaid: number | null = null;
 	for (const row of rows) {
-		const latest = (await latestVersion(row.guarantee.id))!;
+		const latest = (await latestVersion(row.guarantee.id, executor))!;
 		const status = statusOf(row.guarantee, latest, today);
 		const input: checks.AttachedGuarantee = {
 			kind: row.guarantee.kind,

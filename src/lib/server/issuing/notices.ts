@@ -7,6 +7,8 @@ import QRCode from 'qrcode';
 import subsetFont from 'subset-font';
 import { formatAuthKey, qrPayload } from '../../auth-key';
 import type { CertificateVersion, Guarantee } from '../db/schema';
+import * as audit from '../audit/append';
+import * as authKeys from './auth-keys';
 import * as guarantees from './guarantees';
 
 /**
@@ -130,6 +132,31 @@ export async function forKey(
 	if (found.error !== undefined) return { error: found.error, reason: found.reason };
 	const pdf = await render({ issuerName: issuer.name, ...found });
 	return { error: undefined, pdf, guarantee: found.guarantee, key: found.key };
+}
+
+/**
+ * POST /api/v1/notices: the お知らせ for the issuer that presents the guarantee's current key,
+ * recorded as `notice.render` in the issuer's trail (the key masked).
+ */
+export async function renderFor(
+	caller: guarantees.Caller,
+	issuer: { id: string; name: string },
+	guaranteeNumber: string,
+	authKey: string
+) {
+	const made = await forKey(issuer, guaranteeNumber, authKey);
+	if (made.error !== undefined) return made;
+	await audit.record({
+		action: 'notice.render',
+		outcome: 'success',
+		actor: caller.actor,
+		context: caller.context,
+		issuerId: issuer.id,
+		guaranteeId: made.guarantee.id,
+		guaranteeNumber: made.guarantee.guaranteeNumber,
+		detail: { authKey: authKeys.mask(made.key) }
+	});
+	return made;
 }
 
 /** `demo` writes one notice per demo key into DATA_DIR/notices/, to print or to scan. */

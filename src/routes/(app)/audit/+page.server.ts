@@ -1,3 +1,4 @@
+import * as auditCheckpoints from '$lib/server/audit/checkpoint';
 import * as auditSearch from '$lib/server/audit/search';
 import * as users from '$lib/server/identity/users';
 import { requireUser } from '$lib/server/http/guard';
@@ -8,9 +9,10 @@ export const load: PageServerLoad = async ({ url }) => {
 	const raw = auditSearch.filterParams(url.searchParams);
 	const parsed = auditSearch.filtersSchema.safeParse(raw);
 	const filters = parsed.success ? parsed.data : {};
-	const [page, people] = await Promise.all([
+	const [page, people, checkpoint] = await Promise.all([
 		auditSearch.list(user.organizationId, filters),
-		users.list(user.organizationId)
+		users.list(user.organizationId),
+		auditCheckpoints.statusFor(user.organizationId)
 	]);
 	return {
 		invalid: !parsed.success,
@@ -29,6 +31,7 @@ export const load: PageServerLoad = async ({ url }) => {
 			ip: event.ip
 		})),
 		nextBefore: page.nextBefore,
-		people: people.map((person) => ({ id: person.id, username: person.username }))
+		people: people.map((person) => ({ id: person.id, username: person.username })),
+		checkpoint
 	};
 };

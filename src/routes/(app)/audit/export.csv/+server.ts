@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
-import * as audit from '$lib/server/audit/append';
 import * as auditCsv from '$lib/server/audit/csv';
 import * as auditSearch from '$lib/server/audit/search';
 import { requireUser, userActor } from '$lib/server/http/guard';
@@ -12,28 +11,21 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const parsed = auditSearch.filtersSchema.safeParse(auditSearch.filterParams(url.searchParams));
 	if (!parsed.success) error(400, messages(locals.locale).audit.filters.invalid);
 	const { before: _ignored, ...filters } = parsed.data;
-	await audit.record({
-		action: 'audit.export',
-		outcome: 'success',
-		actor: userActor(user),
-		context: locals.context,
+	const who = {
 		organizationId: user.organizationId,
-		detail: { filters }
-	});
-
-	const batches = auditSearch.stream(user.organizationId, filters);
+		actor: userActor(user),
+		context: locals.context
+	};
+	const chunks = await auditCsv.exportFor(who, filters);
 	const encoder = new TextEncoder();
 	const body = new ReadableStream<Uint8Array>({
-		start(controller) {
-			controller.enqueue(encoder.encode(auditCsv.BOM + auditCsv.line(auditCsv.HEADER)));
-		},
 		async pull(controller) {
-			const next = await batches.next();
+			const next = await chunks.next();
 			if (next.done) return controller.close();
-			controller.enqueue(encoder.encode(next.value.map(auditCsv.row).join('')));
+			controller.enqueue(encoder.encode(next.value));
 		},
 		async cancel() {
-			await batches.return(undefined);
+			await chunks.return(undefined);
 		}
 	});
 	const day = new Date().toISOString().slice(0, 10);

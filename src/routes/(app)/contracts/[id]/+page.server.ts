@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts/files';
 import * as contractReview from '$lib/server/contracts/review';
+import * as contractView from '$lib/server/contracts/view';
 import { formText } from '$lib/server/http/forms';
 import { contractValues, ownFile, whoFor } from '../form';
 import { attach } from './attach';
@@ -10,8 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 const viewedFile = (id: string, locals: App.Locals) => ownFile(id, locals, 'contract.view');
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { file } = await viewedFile(params.id, locals);
-	return { file, review: await contractReview.review(file) };
+	const { user, file } = await viewedFile(params.id, locals);
+	return { file, review: await contractView.view(whoFor(user, locals), file, 'contract.view') };
 };
 
 export const actions: Actions = {

@@ -1,6 +1,4 @@
 import { endpoint } from '$lib/server/http/api';
-import * as audit from '$lib/server/audit/append';
-import * as authKeys from '$lib/server/issuing/auth-keys';
 import * as guarantees from '$lib/server/issuing/guarantees';
 import * as notices from '$lib/server/issuing/notices';
 import { Problem } from '$lib/server/http/problem';
@@ -11,7 +9,7 @@ export const POST: RequestHandler = endpoint(
 	{ action: 'notice.render', body: 'json' },
 	async ({ body, issuer, caller }) => {
 		const input = guarantees.parse(guarantees.noticeInput, body);
-		const made = await notices.forKey(issuer, input.guaranteeNumber, input.authKey);
+		const made = await notices.renderFor(caller, issuer, input.guaranteeNumber, input.authKey);
 		if (made.error !== undefined) {
 			if (made.error === 'not-found') {
 				throw new Problem(404, 'not-found', 'No such guarantee for this issuer');
@@ -23,16 +21,6 @@ export const POST: RequestHandler = endpoint(
 				}
 			]);
 		}
-		await audit.record({
-			action: 'notice.render',
-			outcome: 'success',
-			actor: caller.actor,
-			context: caller.context,
-			issuerId: issuer.id,
-			guaranteeId: made.guarantee.id,
-			guaranteeNumber: made.guarantee.guaranteeNumber,
-			detail: { authKey: authKeys.mask(made.key) }
-		});
 		return new Response(made.pdf as BodyInit, {
 			headers: {
 				'content-type': 'application/pdf',
