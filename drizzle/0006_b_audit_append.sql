@@ -16,37 +16,22 @@ ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_hash_version"
 	CHECK ("hash_version" IN (1, 2)) NOT VALID;
 --> statement-breakpoint
 
--- Hash version 2: SHA-256 of a JSON array, written here so that one statement can link an event
--- to the one before it. `audit verify` recomputes it in the portal's own code from the stored
--- columns (audit/chain.ts `canonicalV2`), never by calling this function. Each text is a JSON
--- string exactly as JSON.stringify writes it (PostgreSQL escapes the same characters the same
--- way), `at` is UTC with milliseconds, `detail` is jsonb's own text (keys in jsonb's order).
+-- Hash version 2: SHA-256 of the JSON array json_build_array writes, so that one statement can
+-- link an event to the one before it. `audit verify` hashes each event itself (audit/verify.ts),
+-- never by calling this function, which the schema's owner could replace; the layout is pinned in
+-- audit/chain.ts `canonicalV2` and docs/AUDIT.md: elements separated by ", ", every text as a
+-- JSON string, `seq` a number, `at` UTC with milliseconds, `detail` as jsonb writes it.
 CREATE FUNCTION audit_hash_v2(
 	chain text, seq bigint, prev_hash text, at timestamptz, request_id text, actor_type text,
 	actor_id text, actor_label text, organization_id uuid, issuer_id uuid, action text,
 	outcome text, reason text, guarantee_id uuid, guarantee_number text, purpose text, ip text,
 	user_agent text, detail jsonb
 ) RETURNS text LANGUAGE sql STABLE AS $$
-	SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
-		'["kensho-audit/2",' || pg_catalog.to_json(chain)::text || ',' || seq::text || ','
-		|| pg_catalog.to_json(prev_hash)::text || ','
-		|| pg_catalog.to_json(pg_catalog.to_char(at AT TIME ZONE 'UTC',
-			'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text || ','
-		|| coalesce(pg_catalog.to_json(request_id)::text, 'null') || ','
-		|| pg_catalog.to_json(actor_type)::text || ','
-		|| coalesce(pg_catalog.to_json(actor_id)::text, 'null') || ','
-		|| coalesce(pg_catalog.to_json(actor_label)::text, 'null') || ','
-		|| coalesce(pg_catalog.to_json(organization_id)::text, 'null') || ','
-		|| coalesce(pg_catalog.to_json(issuer_id)::text, 'null') || ','
-		|| pg_catalog.to_json(action)::text || ','
-		|| pg_catalog.to_json(outcome)::text || ','
-		|| coalesce(pg_catalog.to_json(reason)::text, 'null') || ','
-		|| coalesce(pg_catalog.to_json(guarantee_id)::text, 'null') || ','
-		|| coalesce(pg_catalog.to_json(guarantee_number)::text, 'null') || ','
-		|| coalesce(pg_catalog.to_json(purpose)::text, 'null') || ','
-		|| coalesce(pg_catalog.to_json(ip)::text, 'null') || ','
-		|| coalesce(pg_catalog.to_json(user_agent)::text, 'null') || ','
-		|| coalesce(detail::text, 'null') || ']', 'UTF8')), 'hex')
+	SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.json_build_array(
+		'kensho-audit/2', chain, seq, prev_hash,
+		pg_catalog.to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+		request_id, actor_type, actor_id, actor_label, organization_id, issuer_id, action, outcome,
+		reason, guarantee_id, guarantee_number, purpose, ip, user_agent, detail)::text, 'UTF8')), 'hex')
 $$;
 --> statement-breakpoint
 

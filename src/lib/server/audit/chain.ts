@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuditEvent } from '../db/schema';
 
 /**
  * How audit events are chained: each event's hash covers the previous event's hash and a
  * canonical encoding of its own fields, so changing, removing or reordering any event breaks
- * every later link. Two versions of the encoding exist; `audit verify` (verify.ts) recomputes
- * both here, in the portal's own code, from the stored columns.
+ * every later link. Two versions of the encoding exist, both pinned here; `audit verify`
+ * (verify.ts) hashes every event itself.
  *
  * - Version 1 (events written before issue 13): hashed by the portal before the insert.
  * - Version 2: hashed by the database's append trigger (drizzle/0006_b_audit_append.sql), so one
- *   statement can link an event to the last one of its lane. The same JSON array, with a version
- *   tag first, `detail` as jsonb writes it, and no JSON-in-JS round trip.
+ *   statement can link an event to the last one of its lane: the same fields with a version tag
+ *   first, as json_build_array writes them.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -67,53 +67,85 @@ export function hashEvent(event: ChainedFields): string {
 	return sha256(canonicalEncoding(event));
 }
 
-/** An event as `audit verify` reads it: `detail` as the database's jsonb text. */
-export type StoredFields = Omit<ChainedFields, 'detail'> & { detailText: string | null };
-
-const json = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+/** An event's columns as `audit verify` reads them when it encodes the event itself. */
+export type StoredFields = Omit<ChainedFields, 'at'> & { at: number | string | Date };
 
 /**
- * Version 2, as audit_hash_v2 in SQL writes it: PostgreSQL's `to_json(text)` escapes exactly
- * what JSON.stringify escapes (quote, backslash, control characters as \b \f \n \r \t or \u00xx),
- * so each text field is JSON.stringify'd; `seq` is a number, `at` UTC with milliseconds, and
- * `detail` the jsonb text as stored (jsonb's own key order).
+ * Version 2, pinned here as audit_hash_v2 writes it with PostgreSQL's json_build_array:
+ * `["kensho-audit/2", chain, seq, prev_hash, at, request_id, actor_type, actor_id, actor_label,
+ * organization_id, issuer_id, action, outcome, reason, guarantee_id, guarantee_number, purpose,
+ * ip, user_agent, detail]`, elements separated by ", ", each text as JSON.stringify writes it
+ * (PostgreSQL escapes the same characters the same way), `seq` a number, `at` UTC with
+ * milliseconds, `detail` as jsonb writes it (jsonbText). `audit verify` has the database render
+ * this text (fast) and falls back to this function when that rendering does not hash to the
+ * stored hash, so a future PostgreSQL that writes JSON differently cannot fail a good trail.
  */
 export function canonicalV2(event: StoredFields): string {
-	return (
-		'["kensho-audit/2",' +
-		[
-			json(event.chain),
-			String(event.seq),
-			json(event.prevHash),
-			json(new Date(event.at).toISOString()),
-			json(event.requestId),
-			json(event.actorType),
-			json(event.actorId),
-			json(event.actorLabel),
-			json(event.organizationId),
-			json(event.issuerId),
-			json(event.action),
-			json(event.outcome),
-			json(event.reason),
-			json(event.guaranteeId),
-			json(event.guaranteeNumber),
-			json(event.purpose),
-			json(event.ip),
-			json(event.userAgent),
-			event.detailText ?? 'null'
-		].join(',') +
-		']'
-	);
+	const text = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+	return `[${[
+		'"kensho-audit/2"',
+		text(event.chain),
+		String(event.seq),
+		text(event.prevHash),
+		text(new Date(event.at).toISOString()),
+		...[
+			event.requestId,
+			event.actorType,
+			event.actorId,
+			event.actorLabel,
+			event.organizationId,
+			event.issuerId,
+			event.action,
+			event.outcome,
+			event.reason,
+			event.guaranteeId,
+			event.guaranteeNumber,
+			event.purpose,
+			event.ip,
+			event.userAgent
+		].map(text),
+		event.detail === null || event.detail === undefined ? 'null' : jsonbText(event.detail)
+	].join(', ')}]`;
 }
 
-/** The hash an event should have, by its version; null for a version this code does not know. */
+/**
+ * A JSON value as jsonb prints it: object keys shorter first, then by their UTF-8 bytes; ", "
+ * and ": " between items; numbers in plain decimal (the portal writes details with
+ * JSON.stringify, so a number's digits are JavaScript's, and jsonb keeps them).
+ */
+export function jsonbText(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>).sort(
+			([a], [b]) =>
+				Buffer.from(a).length - Buffer.from(b).length ||
+				Buffer.compare(Buffer.from(a), Buffer.from(b))
+		);
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonbText(v)}`).join(', ')}}`;
+	}
+	if (typeof value === 'number') return plainDecimal(value);
+	return JSON.stringify(value ?? null);
+}
+
+/** 1e+21 as 1000000000000000000000 and 1e-7 as 0.0000001, as PostgreSQL's numeric prints them. */
+function plainDecimal(value: number): string {
+	const text = JSON.stringify(value);
+	if (!text.includes('e')) return text;
+	const [mantissa, exponent] = text.split('e');
+	const sign = mantissa.startsWith('-') ? '-' : '';
+	const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
+	const digits = whole + fraction;
+	const point = whole.length + Number(exponent);
+	if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+	if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+	return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** The hash an event should have, encoded here from its columns; null for an unknown version. */
 export function expectedHash(event: StoredFields, version: number): string | null {
 	if (version === 2) return sha256(canonicalV2(event));
-	if (version === 1) {
-		const detail = event.detailText === null ? null : JSON.parse(event.detailText);
-		return hashEvent({ ...event, detail });
-	}
+	if (version === 1) return hashEvent({ ...event, at: new Date(event.at) });
 	return null;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => hash('sha256', text);

@@ -3,7 +3,8 @@ import * as audit from './append';
 import * as checkpoints from './checkpoint';
 import { verify } from './verify';
 import { guardProblems } from './guards';
-import { engine } from '../db';
+import { engine, statement } from '../db';
+import { canonicalV2, jsonbText, sha256 } from './chain';
 import { makeOrganization, operator, testContext } from '../testing/fixtures';
 import { asSuperuser, noSuperuser } from '../testing/superuser';
 
@@ -40,6 +41,66 @@ const FORGE = `insert into audit_event (chain, seq, prev_hash, hash, hash_versio
 		$4::uuid, null, 'certificate.view', 'success', null, null, null, null, null, null, null),
 		2, t.at, 'user', 'certificate.view', 'success', $4::uuid
 	from (select date_trunc('milliseconds', now()) as at) t`;
+
+it('hashes as the pinned format says: each event recomputed from its columns in JavaScript', async () => {
+	const org = await makeOrganization();
+	const written = await audit.recordMany(
+		[
+			{ reason: 'quote " backslash \\ tab \t bell \u0007 line\u2028end', detail: null },
+			{
+				reason: null,
+				detail: { 長いキー: 1, b: [1.5, { dd: true, c: null }], aa: '改\n行', a: -0 }
+			},
+			{ reason: '😀 サロゲートペア', detail: { '': 'empty key', zz: { y: 'é', x: 10 ** 21, w: 1e-7, v: -2.5e-8 } } }
+		].map((extra) => ({
+			action: 'test.format',
+			outcome: 'success' as const,
+			actor: operator,
+			context: { requestId: 'r"1', ip: '::1', userAgent: 'Mozilla/5.0 "quoted"' },
+			organizationId: org.id,
+			guaranteeNumber: 'E12-2026-000123',
+			...extra
+		}))
+	);
+	expect(written).toHaveLength(1);
+	const rows = await statement<Record<string, unknown>>(
+		`select chain, seq::text as seq, prev_hash, hash, hash_version,
+			(extract(epoch from at) * 1000)::float8 as at, request_id, actor_type, actor_id,
+			actor_label, organization_id::text as organization_id, issuer_id::text as issuer_id,
+			action, outcome, reason, guarantee_id::text as guarantee_id, guarantee_number, purpose,
+			ip, user_agent, detail::text as detail
+		from audit_event where chain = $1 and action = 'test.format' order by seq`,
+		[written[0].chain]
+	);
+	expect(rows).toHaveLength(3);
+	for (const row of rows) {
+		const event = {
+			chain: row.chain as string,
+			seq: Number(row.seq),
+			prevHash: row.prev_hash as string,
+			at: row.at as number,
+			requestId: row.request_id as string,
+			actorType: row.actor_type as string,
+			actorId: row.actor_id as string | null,
+			actorLabel: row.actor_label as string | null,
+			organizationId: row.organization_id as string,
+			issuerId: row.issuer_id as string | null,
+			action: row.action as string,
+			outcome: row.outcome as string,
+			reason: row.reason as string | null,
+			guaranteeId: row.guarantee_id as string | null,
+			guaranteeNumber: row.guarantee_number as string,
+			purpose: row.purpose as string | null,
+			ip: row.ip as string,
+			userAgent: row.user_agent as string,
+			detail: row.detail === null ? null : JSON.parse(row.detail as string)
+		};
+		expect(row.hash_version).toBe(2);
+		// jsonb's own text and the pinned rendering of the parsed value are the same text.
+		if (row.detail !== null) expect(jsonbText(event.detail)).toBe(row.detail);
+		expect(sha256(canonicalV2(event))).toBe(row.hash);
+	}
+});
 
 describe.skipIf(noSuperuser)('audit verify, against a superuser', () => {
 	it('names an event in a lane that has no head row, with the count of such events', async () => {
