@@ -25,13 +25,18 @@ export function keyFile(): string {
 
 export interface CheckpointKey {
 	id: string;
-	privateKey: KeyObject;
+	/** null when the file holds only the public key: enough for `audit verify`, not to sign. */
+	privateKey: KeyObject | null;
 	publicKey: KeyObject;
 }
 
+/**
+ * The private key (PKCS #8 PEM), or only its public half (SPKI PEM: `openssl pkey -in
+ * checkpoint-key.pem -pubout`), which is all `audit verify` needs on an operator's machine.
+ */
 function fromPem(pem: string): CheckpointKey {
-	const privateKey = createPrivateKey(pem);
-	const publicKey = createPublicKey(privateKey);
+	const privateKey = pem.includes('PUBLIC KEY') ? null : createPrivateKey(pem);
+	const publicKey = createPublicKey(privateKey ?? pem);
 	const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
 	return {
 		id: `ed25519:${createHash('sha256').update(raw).digest('hex').slice(0, 16)}`,
@@ -43,10 +48,11 @@ function fromPem(pem: string): CheckpointKey {
 /** The key, or null when there is none yet (`audit verify` never creates one). */
 export function load(file = keyFile()): CheckpointKey | null {
 	if (!existsSync(file)) return null;
-	if ((statSync(file).mode & 0o077) !== 0) {
+	const pem = readFileSync(file, 'utf8');
+	if (!pem.includes('PUBLIC KEY') && (statSync(file).mode & 0o077) !== 0) {
 		log.warn({ file }, 'the checkpoint key file is readable by others than its owner (chmod 600)');
 	}
-	return fromPem(readFileSync(file, 'utf8'));
+	return fromPem(pem);
 }
 
 /** The key, created on first use (two processes creating it at once keep the first one). */
@@ -66,6 +72,11 @@ export function loadOrCreate(file = keyFile()): CheckpointKey {
 }
 
 export function signText(key: CheckpointKey, text: string): string {
+	if (!key.privateKey) {
+		throw new Error(
+			`${keyFile()} holds only a public key: checkpoints are signed where the private key is`
+		);
+	}
 	return sign(null, Buffer.from(text, 'utf8'), key.privateKey).toString('base64');
 }
 

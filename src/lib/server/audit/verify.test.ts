@@ -1,3 +1,7 @@
+import { createPublicKey } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as audit from './append';
 import * as checkpoints from './checkpoint';
@@ -207,3 +211,25 @@ it.skipIf(engine === 'postgres')(
 		});
 	}
 );
+
+it('checks a checkpoint with only the public half of the key, which cannot sign', async () => {
+	const { chain } = await orgWithEvents(1);
+	const checkpoint = await checkpoints.create();
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'kensho-public-key-'));
+	const privateFile = process.env.CHECKPOINT_KEY_FILE!;
+	const publicFile = path.join(dir, 'checkpoint-public.pem');
+	const publicPem = createPublicKey(readFileSync(privateFile, 'utf8')).export({
+		type: 'spki',
+		format: 'pem'
+	});
+	writeFileSync(publicFile, publicPem);
+	process.env.CHECKPOINT_KEY_FILE = publicFile;
+	try {
+		const result = await verify({ chain, checkpoint: checkpoint.id });
+		expect(result.checkpoint).toMatchObject({ id: checkpoint.id, problem: null });
+		await expect(checkpoints.create()).rejects.toThrow(/only a public key/);
+	} finally {
+		process.env.CHECKPOINT_KEY_FILE = privateFile;
+		rmSync(dir, { recursive: true, force: true });
+	}
+});

@@ -85,17 +85,16 @@ const LANE_SQL = `select ${FIELDS} from audit_event where chain = $1 and seq > $
 	order by audit_event.seq limit ${PAGE}`;
 const COLUMNS_SQL = `select ${COLUMNS_JSON} as fields from audit_event where id = $1::bigint`;
 
-/** The hash each row should have; rows the database rendered badly are encoded here. */
+/** The hash each row should have; a row the database rendered badly is encoded here. */
 async function hashesOf(rows: Row[]): Promise<(string | null)[]> {
-	return Promise.all(
-		rows.map(async (row) => {
-			const rendered = row.canonical === null ? null : sha256(row.canonical);
-			if (rendered === row.hash) return rendered;
-			const fields =
-				row.fields ?? (await statement<{ fields: string }>(COLUMNS_SQL, [row.id]))[0].fields;
-			return expectedHash(JSON.parse(fields), row.hash_version);
-		})
-	);
+	const hashes = rows.map((row) => (row.canonical === null ? null : sha256(row.canonical)));
+	for (let i = 0; i < rows.length; i++) {
+		if (hashes[i] === rows[i].hash) continue;
+		const fields =
+			rows[i].fields ?? (await statement<{ fields: string }>(COLUMNS_SQL, [rows[i].id]))[0].fields;
+		hashes[i] = expectedHash(JSON.parse(fields), rows[i].hash_version);
+	}
+	return hashes;
 }
 
 /** Walks the rows of consecutive lanes, in order, and keeps what it found. */
