@@ -92,6 +92,9 @@ test('a contract file: create, attach at contract time, change, attach at advanc
 		'data-result',
 		'fail'
 	);
+	await expect(page.getByTestId('checkpoint-line')).toHaveText(
+		/^監査ログのチェックポイント: 第\d+号（[0-9a-f]{12}）\d{4}\/\d{2}\/\d{2} /
+	);
 	await screenshot(page, 'contract-record-print');
 });
 

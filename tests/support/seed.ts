@@ -1,3 +1,4 @@
+import * as checkpoints from '../../src/lib/server/audit/checkpoint';
 import * as issuers from '../../src/lib/server/issuing/issuers';
 import * as organizations from '../../src/lib/server/identity/organizations';
 import * as users from '../../src/lib/server/identity/users';
@@ -55,7 +56,7 @@ export async function seed() {
 	const hostileTokens = [];
 	for (let i = 0; i < 4; i++)
 		hostileTokens.push((await issuers.createToken(hostileIssuer.id)).token);
-	return {
+	const seeded = {
 		demo,
 		demoPassword: DEMO_PASSWORD,
 		users: extra,
@@ -64,6 +65,8 @@ export async function seed() {
 		guarantees: await seedGuarantees(),
 		contractGuarantees: await seedContractGuarantees()
 	};
+	// A signed checkpoint for the audit screen and the printed records (the server signs the next).
+	return { ...seeded, checkpoint: await checkpoints.create() };
 }
 
 export type Seed = Awaited<ReturnType<typeof seed>> & { dataDir: string };

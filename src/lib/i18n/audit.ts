@@ -32,6 +32,7 @@ export const ja = {
 		heading: '署名済みチェックポイント',
 		none: 'チェックポイントはまだありません（1時間ごとに自動で作成されます）。',
 		id: '番号',
+		number: (id: number, digest: string) => `第${id}号（${digest}）`,
 		at: '作成日時',
 		covers: '対象',
 		count: (chains: number, events: number) =>
@@ -112,11 +113,13 @@ export const en: typeof ja = {
 		heading: 'Signed checkpoint',
 		none: 'No checkpoint yet (one is made every hour).',
 		id: 'Number',
+		number: (id, digest) => `No. ${id} (${digest})`,
 		at: 'Made at',
 		covers: 'Covers',
 		count: (chains, events) =>
 			`${chains.toLocaleString('en-GB')} chains, ${events.toLocaleString('en-GB')} events`,
-		intact: "This organisation's trail still holds every event of this checkpoint and goes on from it.",
+		intact:
+			"This organisation's trail still holds every event of this checkpoint and goes on from it.",
 		broken:
 			"This organisation's trail does not match the checkpoint: events may have been removed or changed. Tell the operator.",
 		unusable: "This checkpoint's signature cannot be checked. Tell the operator.",
