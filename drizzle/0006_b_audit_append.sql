@@ -16,22 +16,23 @@ ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_hash_version"
 	CHECK ("hash_version" IN (1, 2)) NOT VALID;
 --> statement-breakpoint
 
--- Hash version 2: SHA-256 of the JSON array json_build_array writes, so that one statement can
--- link an event to the one before it. `audit verify` hashes each event itself (audit/verify.ts),
+-- Hash version 2: SHA-256 of the JSON array of texts array_to_json writes, so that one statement
+-- can link an event to the one before it. `audit verify` hashes each event itself (audit/verify.ts),
 -- never by calling this function, which the schema's owner could replace; the layout is pinned in
--- audit/chain.ts `canonicalV2` and docs/AUDIT.md: elements separated by ", ", every text as a
--- JSON string, `seq` a number, `at` UTC with milliseconds, `detail` as jsonb writes it.
+-- audit/chain.ts `canonicalV2` and docs/AUDIT.md: `JSON.stringify` of an array of strings (and
+-- nulls) — `seq` in decimal, `at` UTC with milliseconds, `detail` as jsonb prints it.
 CREATE FUNCTION audit_hash_v2(
 	chain text, seq bigint, prev_hash text, at timestamptz, request_id text, actor_type text,
 	actor_id text, actor_label text, organization_id uuid, issuer_id uuid, action text,
 	outcome text, reason text, guarantee_id uuid, guarantee_number text, purpose text, ip text,
 	user_agent text, detail jsonb
 ) RETURNS text LANGUAGE sql STABLE AS $$
-	SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.json_build_array(
-		'kensho-audit/2', chain, seq, prev_hash,
-		pg_catalog.to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-		request_id, actor_type, actor_id, actor_label, organization_id, issuer_id, action, outcome,
-		reason, guarantee_id, guarantee_number, purpose, ip, user_agent, detail)::text, 'UTF8')), 'hex')
+	SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.array_to_json(
+		ARRAY['kensho-audit/2', chain, seq::text, prev_hash,
+			pg_catalog.to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+			request_id, actor_type, actor_id, actor_label, organization_id::text, issuer_id::text,
+			action, outcome, reason, guarantee_id::text, guarantee_number, purpose, ip, user_agent,
+			detail::text])::text, 'UTF8')), 'hex')
 $$;
 --> statement-breakpoint
 

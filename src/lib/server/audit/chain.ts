@@ -10,7 +10,7 @@ import type { AuditEvent } from '../db/schema';
  * - Version 1 (events written before issue 13): hashed by the portal before the insert.
  * - Version 2: hashed by the database's append trigger (drizzle/0006_b_audit_append.sql), so one
  *   statement can link an event to the last one of its lane: the same fields with a version tag
- *   first, as json_build_array writes them.
+ *   first, as texts, as array_to_json writes them.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -71,41 +71,38 @@ export function hashEvent(event: ChainedFields): string {
 export type StoredFields = Omit<ChainedFields, 'at'> & { at: number | string | Date };
 
 /**
- * Version 2, pinned here as audit_hash_v2 writes it with PostgreSQL's json_build_array:
- * `["kensho-audit/2", chain, seq, prev_hash, at, request_id, actor_type, actor_id, actor_label,
- * organization_id, issuer_id, action, outcome, reason, guarantee_id, guarantee_number, purpose,
- * ip, user_agent, detail]`, elements separated by ", ", each text as JSON.stringify writes it
- * (PostgreSQL escapes the same characters the same way), `seq` a number, `at` UTC with
- * milliseconds, `detail` as jsonb writes it (jsonbText). `audit verify` has the database render
- * this text (fast) and falls back to this function when that rendering does not hash to the
- * stored hash, so a future PostgreSQL that writes JSON differently cannot fail a good trail.
+ * Version 2, pinned here as audit_hash_v2 writes it with PostgreSQL's array_to_json: the JSON
+ * array of texts `["kensho-audit/2", chain, seq, prev_hash, at, request_id, actor_type, actor_id,
+ * actor_label, organization_id, issuer_id, action, outcome, reason, guarantee_id,
+ * guarantee_number, purpose, ip, user_agent, detail]` as JSON.stringify writes it (PostgreSQL
+ * escapes the same characters the same way): every item a string or null, `seq` in decimal, `at`
+ * UTC with milliseconds, `detail` as jsonb prints it (jsonbText). `audit verify` has the
+ * database render this text (fast) and falls back to this function when that rendering does not
+ * hash to the stored hash, so a PostgreSQL that writes JSON differently cannot fail a good trail.
  */
 export function canonicalV2(event: StoredFields): string {
-	const text = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
-	return `[${[
-		'"kensho-audit/2"',
-		text(event.chain),
+	return JSON.stringify([
+		'kensho-audit/2',
+		event.chain,
 		String(event.seq),
-		text(event.prevHash),
-		text(new Date(event.at).toISOString()),
-		...[
-			event.requestId,
-			event.actorType,
-			event.actorId,
-			event.actorLabel,
-			event.organizationId,
-			event.issuerId,
-			event.action,
-			event.outcome,
-			event.reason,
-			event.guaranteeId,
-			event.guaranteeNumber,
-			event.purpose,
-			event.ip,
-			event.userAgent
-		].map(text),
-		event.detail === null || event.detail === undefined ? 'null' : jsonbText(event.detail)
-	].join(', ')}]`;
+		event.prevHash,
+		new Date(event.at).toISOString(),
+		event.requestId,
+		event.actorType,
+		event.actorId,
+		event.actorLabel,
+		event.organizationId,
+		event.issuerId,
+		event.action,
+		event.outcome,
+		event.reason,
+		event.guaranteeId,
+		event.guaranteeNumber,
+		event.purpose,
+		event.ip,
+		event.userAgent,
+		event.detail === null || event.detail === undefined ? null : jsonbText(event.detail)
+	]);
 }
 
 /**
@@ -148,4 +145,4 @@ export function expectedHash(event: StoredFields, version: number): string | nul
 	return null;
 }
 
-export const sha256 = (text: string) => hash('sha256', text);
+export const sha256 = (data: string | Buffer) => hash('sha256', data);

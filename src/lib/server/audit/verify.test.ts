@@ -55,7 +55,10 @@ it('hashes as the pinned format says: each event recomputed from its columns in 
 				reason: null,
 				detail: { 長いキー: 1, b: [1.5, { dd: true, c: null }], aa: '改\n行', a: -0 }
 			},
-			{ reason: '😀 サロゲートペア', detail: { '': 'empty key', zz: { y: 'é', x: 10 ** 21, w: 1e-7, v: -2.5e-8 } } }
+			{
+				reason: '😀 サロゲートペア',
+				detail: { '': 'empty key', zz: { y: 'é', x: 10 ** 21, w: 1e-7, v: -2.5e-8 } }
+			}
 		].map((extra) => ({
 			action: 'test.format',
 			outcome: 'success' as const,

@@ -1,16 +1,17 @@
 import { engine, statement } from '../db';
-import { expectedHash, GENESIS_HASH, sha256, type ChainHead } from './chain';
+import { GENESIS_HASH, type ChainHead } from './chain';
+import * as pages from './trail-pages';
+import type { TrailEvent } from './trail-pages';
 import * as checkpoints from './checkpoint';
 import { guardProblems } from './guards';
 
 /**
  * `audit verify`: reads every event once, in (chain, seq) order, a page at a time (constant
- * memory whatever the trail's size), and recomputes each hash here, in the portal's own code,
- * never trusting a function in the database. Each lane must start at seq 1, go on without a
- * gap, link each event to the one before, hash to what it says, belong to a lane that has a head
- * row, and still hold what the latest signed checkpoint (and any copy given with `--against`)
- * recorded: a chain cut short or rewritten since is named. Ranges of lanes are read at once,
- * so the database reads while this process hashes.
+ * memory whatever the trail's size; trail-pages.ts), and hashes each itself. Each lane must
+ * start at seq 1, go on without a gap, link each event to the one before, hash to what it says,
+ * belong to a lane that has a head row, and still hold what the latest signed checkpoint (and
+ * any copy given with `--against`) recorded: a chain cut short or rewritten since is named.
+ * Ranges of lanes are read at once, so the database reads while this process hashes.
  */
 export interface Broken {
 	chain: string;
@@ -37,65 +38,9 @@ export interface VerifyResult {
 	guards: string[];
 }
 
-const PAGE = 5000;
 const MAX_REPORTED = 1000;
 /** Ranges read at once on PostgreSQL (PGlite answers one query at a time). */
 const RANGES = 4;
-
-interface Row {
-	id: string;
-	chain: string;
-	seq: string;
-	prev_hash: string;
-	hash: string;
-	hash_version: number;
-	/** Version 2: the text that was hashed, as the database renders the stored columns. */
-	canonical: string | null;
-	/** Other versions: the columns as JSON, for chain.ts to encode. */
-	fields: string | null;
-}
-
-/**
- * Version 2 events are rendered by the database with its built-in json_build_array (pg_catalog,
- * never a function of the schema, which its owner could replace) and hashed here: rendering in
- * JavaScript meant 22 values per event to parse and encode, a quarter of the time collecting
- * that garbage, and took twice as long (docs/AUDIT.md). An event whose rendering does not hash to
- * its stored hash is read again column by column and encoded here (chain.ts, pinned) before it
- * counts as broken, so a PostgreSQL that writes JSON differently cannot fail a good trail.
- */
-const CANONICAL_V2 = `pg_catalog.json_build_array('kensho-audit/2', chain, seq, prev_hash,
-	pg_catalog.to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), request_id,
-	actor_type, actor_id, actor_label, organization_id, issuer_id, action, outcome, reason,
-	guarantee_id, guarantee_number, purpose, ip, user_agent, detail)::text`;
-const COLUMNS_JSON = `pg_catalog.json_build_object('chain', chain, 'seq', seq,
-	'prevHash', prev_hash, 'at', (extract(epoch from at) * 1000)::float8, 'requestId', request_id,
-	'actorType', actor_type, 'actorId', actor_id, 'actorLabel', actor_label,
-	'organizationId', organization_id, 'issuerId', issuer_id, 'action', action, 'outcome', outcome,
-	'reason', reason, 'guaranteeId', guarantee_id, 'guaranteeNumber', guarantee_number,
-	'purpose', purpose, 'ip', ip, 'userAgent', user_agent, 'detail', detail)::text`;
-const FIELDS = `id::text as id, chain, seq::text as seq, prev_hash, hash, hash_version,
-	case when hash_version = 2 then ${CANONICAL_V2} end as canonical,
-	case when hash_version <> 2 then ${COLUMNS_JSON} end as fields`;
-/** The next page after ($1, $2), below $3 (null: no end); keyset on the unique (chain, seq). */
-const PAGE_SQL = `select ${FIELDS} from audit_event
-	where (chain, seq) > ($1::text, $2::bigint) and ($3::text is null or chain < $3::text)
-	order by audit_event.chain, audit_event.seq limit ${PAGE}`;
-/** One lane's events from seq $2 on. */
-const LANE_SQL = `select ${FIELDS} from audit_event where chain = $1 and seq > $2::bigint
-	order by audit_event.seq limit ${PAGE}`;
-const COLUMNS_SQL = `select ${COLUMNS_JSON} as fields from audit_event where id = $1::bigint`;
-
-/** The hash each row should have; a row the database rendered badly is encoded here. */
-async function hashesOf(rows: Row[]): Promise<(string | null)[]> {
-	const hashes = rows.map((row) => (row.canonical === null ? null : sha256(row.canonical)));
-	for (let i = 0; i < rows.length; i++) {
-		if (hashes[i] === rows[i].hash) continue;
-		const fields =
-			rows[i].fields ?? (await statement<{ fields: string }>(COLUMNS_SQL, [rows[i].id]))[0].fields;
-		hashes[i] = expectedHash(JSON.parse(fields), rows[i].hash_version);
-	}
-	return hashes;
-}
 
 /** Walks the rows of consecutive lanes, in order, and keeps what it found. */
 class Walker {
@@ -114,14 +59,15 @@ class Walker {
 		private readonly anchors: Map<string, ChainHead[]>
 	) {}
 
-	take(row: Row, expected: string | null) {
+	take(row: TrailEvent) {
 		if (row.chain !== this.chain) this.start(row.chain);
 		this.events++;
 		this.count++;
 		if (this.problem) return;
-		const seq = Number(row.seq);
+		const seq = row.seq;
+		// The id is looked up for the report (NaN: an event that is there).
 		const broken = (problem: string) =>
-			(this.problem = { chain: row.chain, seq, id: Number(row.id), problem });
+			(this.problem = { chain: row.chain, seq, id: NaN, problem });
 		if (seq !== this.expected) {
 			return broken(
 				seq < 1
@@ -129,9 +75,9 @@ class Walker {
 					: `seq ${this.expected} is missing (the next event is seq ${seq})`
 			);
 		}
-		if (row.prev_hash !== this.prevHash)
+		if (row.prevHash !== this.prevHash)
 			return broken('prev_hash does not match the previous event');
-		if (expected !== row.hash) return broken('hash does not match the event content');
+		if (row.expected !== row.hash) return broken('hash does not match the event content');
 		for (const anchor of this.anchors.get(row.chain) ?? []) {
 			if (anchor.seq === seq && anchor.hash !== row.hash) {
 				return broken('differs from the signed checkpoint or kept copy: the chain was rewritten');
@@ -182,12 +128,11 @@ async function walkRange(walker: Walker, from: string | null, to: string | null)
 	// ('', lowest) precedes every event: an empty chain name sorts first in any collation.
 	let after: [string, number] = [from ?? '', Number.MIN_SAFE_INTEGER];
 	for (;;) {
-		const rows = await statement<Row>(PAGE_SQL, [...after, to]);
-		const hashes = await hashesOf(rows);
-		rows.forEach((row, i) => walker.take(row, hashes[i]));
-		if (rows.length < PAGE) break;
-		const last = rows[rows.length - 1];
-		after = [last.chain, Number(last.seq)];
+		const events = await pages.rangePage(after, to);
+		for (const event of events) walker.take(event);
+		if (events.length < pages.PAGE) break;
+		const last = events[events.length - 1];
+		after = [last.chain, last.seq];
 	}
 	walker.finish();
 }
@@ -195,11 +140,10 @@ async function walkRange(walker: Walker, from: string | null, to: string | null)
 async function walkLane(walker: Walker, lane: string) {
 	let after = Number.MIN_SAFE_INTEGER;
 	for (;;) {
-		const rows = await statement<Row>(LANE_SQL, [lane, after]);
-		const hashes = await hashesOf(rows);
-		rows.forEach((row, i) => walker.take(row, hashes[i]));
-		if (rows.length < PAGE) break;
-		after = Number(rows[rows.length - 1].seq);
+		const events = await pages.lanePage(lane, after);
+		for (const event of events) walker.take(event);
+		if (events.length < pages.PAGE) break;
+		after = events[events.length - 1].seq;
 	}
 	walker.finish();
 }
@@ -268,6 +212,8 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
 	const broken = [...walkers.flatMap((w) => w.broken), ...gone]
 		.sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : 0))
 		.slice(0, MAX_REPORTED);
+	for (const entry of broken)
+		if (Number.isNaN(entry.id)) entry.id = await pages.eventId(entry.chain, entry.seq);
 	const guards = await guardProblems();
 	const heads = walkers.flatMap((w) => w.heads);
 	return {

@@ -101,6 +101,18 @@ export async function statement<Row>(text: string, params: unknown[]): Promise<R
 	return (await (client as PGlite).query<Row>(text, params)).rows;
 }
 
+/**
+ * PostgreSQL only: like `statement`, each row an array of its values' raw bytes (null for NULL),
+ * nothing decoded — for `audit verify`, which hashes most of what it reads as it arrives.
+ */
+export async function rawStatement(text: string, params: unknown[]): Promise<(Buffer | null)[][]> {
+	const sql = (get() as unknown as { $client: postgres.Sql }).$client;
+	const rows = await sql
+		.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })
+		.raw();
+	return rows as unknown as (Buffer | null)[][];
+}
+
 /** The rows of `db.execute` / `tx.execute`: postgres.js returns them, PGlite a `{ rows }`. */
 export function rowsOf<Row>(result: unknown): Row[] {
 	return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
