@@ -22,7 +22,11 @@ export interface TrailEvent {
 	expected: string | null;
 }
 
-export const PAGE = 5000;
+/**
+ * Events per page. Small pages let their buffers die young: at 5,000 the garbage collector took a
+ * fifth of the CLI's time, at 1,000 a seventh (and 5,000 round trips per million are cheap).
+ */
+export const PAGE = 1000;
 
 const CANONICAL_V2 = `pg_catalog.array_to_json(array['kensho-audit/2', chain, seq::text, prev_hash,
 	pg_catalog.to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), request_id,

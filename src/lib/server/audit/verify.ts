@@ -80,11 +80,19 @@ class Walker {
 		if (row.expected !== row.hash) return broken('hash does not match the event content');
 		for (const anchor of this.anchors.get(row.chain) ?? []) {
 			if (anchor.seq === seq && anchor.hash !== row.hash) {
-				return broken('differs from the signed checkpoint or kept copy: the chain was rewritten');
+				return this.breaks(
+					row,
+					'differs from the signed checkpoint or kept copy: the chain was rewritten'
+				);
 			}
 		}
 		this.prevHash = row.hash;
 		this.expected++;
+	}
+
+	/** The lane's first problem, at an event that is there (its id is looked up for the report). */
+	private breaks(row: TrailEvent, problem: string) {
+		this.problem = { chain: row.chain, seq: row.seq, id: NaN, problem };
 	}
 
 	private start(chain: string) {
