@@ -3,11 +3,14 @@ import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/identity/sessions';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
+import { foldPeriodically } from '$lib/server/identity/sign-in-failures';
 import { log } from '$lib/server/common/log';
 import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	await migrate();
+	// Outsiders' failed sign-ins are counted per minute and folded into the trail (issue 12).
+	foldPeriodically();
 	// A stray rejection (a driver's socket error while the database restarts) is logged; it must
 	// not take the whole portal down with every clerk's request in flight.
 	process.on('unhandledRejection', (reason) => {
@@ -146,7 +149,7 @@ function refuse(status: number, message: string): Response {
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
 
 const handleAuth: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(auth.SESSION_COOKIE);
+	const token = event.cookies.get(auth.sessionCookieName(event.url));
 	if (!token || SESSIONLESS.test(event.url.pathname)) {
 		return resolve(event);
 	}

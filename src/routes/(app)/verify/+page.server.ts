@@ -70,6 +70,7 @@ export const actions: Actions = {
 				values
 			});
 		}
-		return fail(400, { error: 'no-match' as const, values });
+		const { remaining, scope } = result;
+		return fail(400, { error: 'no-match' as const, remaining, scope, values });
 	}
 };
