@@ -77,8 +77,8 @@ describe('sign-in limits (issue 12)', () => {
 	});
 
 	it('ignores a device cookie that is forged, expired or for another account', async () => {
-		const { user, login } = await account();
-		const other = await makeUser(user.organizationId);
+		const { org, user, login } = await account();
+		const other = await makeUser(org.id);
 		const forOther = await devices.issue(undefined, other.id);
 		const [, issued, nonce] = forOther.split('.');
 		const forged = `${user.id}.${issued}.${nonce}.${'A'.repeat(43)}`;
@@ -123,8 +123,9 @@ describe('failed sign-ins in the audit trail (issue 12)', () => {
 			.set({ minute: sql`${signInFailure.minute} - interval '2 minutes'` })
 			.where(eq(signInFailure.label, label));
 		await failures.foldFinished();
-		const summaries = (await trail(org.id)).filter((e) => e.detail && 'count' in e.detail);
-		const total = summaries.reduce((sum, e) => sum + Number(e.detail!.count), 0);
+		const countOf = (e: { detail: unknown }) => (e.detail as { count?: number } | null)?.count;
+		const summaries = (await trail(org.id)).filter((e) => countOf(e) !== undefined);
+		const total = summaries.reduce((sum, e) => sum + countOf(e)!, 0);
 		// Summaries count every failure of their window (the first one included).
 		expect(total).toBe(60 - (counted.length - summaries.length));
 		expect(summaries[0]).toMatchObject({ actorLabel: label, ip: context.ip });
