@@ -117,7 +117,8 @@ test.describe('issue 12', () => {
 
 	test('sign-out from another site is refused and the session stays', async ({ page }) => {
 		await signIn(page, demoUser('kansa'));
-		for (const headers of [{ origin: 'https://evil.example' }, {}]) {
+		const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, {}];
+		for (const headers of foreign) {
 			const response = await page.request.post('/logout', { headers, maxRedirects: 0 });
 			expect(response.status()).toBe(403);
 		}

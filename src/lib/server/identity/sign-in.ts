@@ -20,6 +20,11 @@ import { isLocalGovernmentCode } from '../../local-government-code';
 export const DEVICE_LIMIT: rateLimit.Limit = { max: 5, windowSeconds: 15 * 60 };
 export const ACCOUNT_ADDRESS_LIMIT: rateLimit.Limit = { max: 5, windowSeconds: 15 * 60 };
 export const ACCOUNT_LIMIT: rateLimit.Limit = { max: 20, windowSeconds: 60 * 60 };
+/**
+ * NIST SP 800-63B §5.2.2: at most 100 consecutive failed attempts on one account. Failures from
+ * browsers without its device cookie count until the account signs in successfully anywhere.
+ */
+export const CONSECUTIVE_LIMIT: rateLimit.Limit = { max: 100, windowSeconds: 30 * 24 * 60 * 60 };
 export const IP_LIMIT: rateLimit.Limit = {
 	max: Number(process.env.LOGIN_IP_LIMIT ?? 30),
 	windowSeconds: 5 * 60
@@ -61,6 +66,8 @@ function countersFor(label: string, ip: string, device: devices.Device | null) {
 		const address = { key: `login:account-ip:${label}|${ip}`, limit: ACCOUNT_ADDRESS_LIMIT };
 		counters.push({ scope: 'account-address', ...address });
 		counters.push({ scope: 'account', key: `login:account:${label}`, limit: ACCOUNT_LIMIT });
+		const consecutive = { key: `login:consecutive:${label}`, limit: CONSECUTIVE_LIMIT };
+		counters.push({ scope: 'account', ...consecutive });
 	}
 	return counters;
 }
@@ -106,6 +113,7 @@ export async function signIn(
 	const own = counters.find((c) => c.scope === 'device' || c.scope === 'account-address')!;
 	await rateLimit.release(reservation, [`login:account:${label}`]);
 	await rateLimit.reset(own.key);
+	await rateLimit.reset(`login:consecutive:${label}`);
 	const { token, expiresAt } = await auth.createSession(found.user.id);
 	await audit.record({
 		action: 'auth.sign-in',
