@@ -3,15 +3,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/identity/sessions';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
-import { foldPeriodically } from '$lib/server/identity/sign-in-failures';
+import { startHousekeeping } from '$lib/server/common/housekeeping';
 import { log } from '$lib/server/common/log';
 import { auditorMay } from '$lib/server/http/guard';
 import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	await migrate();
-	// Outsiders' failed sign-ins are counted per minute and folded into the trail (issue 12).
-	foldPeriodically();
+	// Outsiders' failed sign-ins folded into the trail, old counters removed (issue 12).
+	startHousekeeping();
 	// A stray rejection (a driver's socket error while the database restarts) is logged; it must
 	// not take the whole portal down with every clerk's request in flight.
 	process.on('unhandledRejection', (reason) => {

@@ -68,4 +68,18 @@ describe('reserve', () => {
 		await limits.release(await limits.reserve([a, b]));
 		expect([await count(a.key), await count(b.key)]).toEqual([1, 2]);
 	});
+
+	it('removes counters whose window ended long ago, and only those', async () => {
+		const old = unique('old');
+		const recent = unique('recent');
+		const limit = { max: 5, windowSeconds: 60 };
+		await limits.reserve([{ key: old, limit }]);
+		await limits.reserve([{ key: recent, limit }]);
+		await db
+			.update(rateLimit)
+			.set({ windowStart: sql`now() - interval '40 days'` })
+			.where(eq(rateLimit.key, old));
+		await limits.prune();
+		expect([await count(old), await count(recent)]).toEqual([0, 1]);
+	});
 });

@@ -100,6 +100,16 @@ export async function reset(key: string): Promise<void> {
 	await db.delete(rateLimit).where(eq(rateLimit.key, key));
 }
 
+/**
+ * Removes counters whose window ended long ago (every window here is at most 30 days): such a
+ * row counts nothing any more, and a reservation makes it again when needed.
+ */
+export async function prune(olderThanDays = 31): Promise<void> {
+	await db
+		.delete(rateLimit)
+		.where(sql`${rateLimit.windowStart} < now() - make_interval(days => ${olderThanDays})`);
+}
+
 export function retryAfterSeconds(state: { resetAt: Date }): number {
 	return Math.max(1, Math.ceil((state.resetAt.getTime() - Date.now()) / 1000));
 }

@@ -2,7 +2,6 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import * as audit from '../audit/append';
 import { db } from '../db';
 import { signInFailure } from '../db/schema';
-import { log } from '../common/log';
 import type { RequestContext } from './request-context';
 
 /**
@@ -135,14 +134,9 @@ async function foldWhenDue(): Promise<void> {
 	await foldFinished();
 }
 
-/**
- * Also on a timer, so a window is folded even when no one tries to sign in afterwards. The
- * timer does not keep the process alive; a failed fold is retried at the next tick.
- */
-export function foldPeriodically(everyMs = 30_000): () => void {
-	const timer = setInterval(() => {
-		foldFinished().catch((err) => log.warn({ err: String(err) }, 'sign-in failure fold failed'));
-	}, everyMs);
-	timer.unref();
-	return () => clearInterval(timer);
+/** Counts folded into the trail long ago: the trail keeps them, the table need not. */
+export async function prune(olderThanDays = 31): Promise<void> {
+	await db
+		.delete(signInFailure)
+		.where(sql`${signInFailure.recordedAt} < now() - make_interval(days => ${olderThanDays})`);
 }

@@ -133,6 +133,13 @@ describe('failed sign-ins in the audit trail (issue 12)', () => {
 		// Folding again adds nothing.
 		await failures.foldFinished();
 		expect((await trail(org.id)).length).toBe(before.length + summaries.length);
+		// Long after, the counts leave the table; the trail keeps them.
+		await db
+			.update(signInFailure)
+			.set({ recordedAt: sql`now() - interval '40 days'` })
+			.where(eq(signInFailure.label, label));
+		await failures.prune();
+		expect(await tallies(label)).toEqual([]);
 	});
 
 	it('cuts what an outsider sends: the account name to 80 characters', async () => {
