@@ -1,5 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/openapi';
 import fc from 'fast-check';
 import { seed } from './support/fixtures';
 import { bearer, certificate, post } from './support/issuer-api';

@@ -15,7 +15,7 @@ export function uniqueNumber(prefix = 'T') {
 
 export function certificate(overrides: Record<string, unknown> = {}) {
 	return {
-		kind: 'advance_payment',
+		kind: 'advance_payment' as const,
 		guaranteeNumber: uniqueNumber(),
 		issuedOn: '2026-07-04',
 		orderer: { code: '124249', name: '白子町長 山田 一郎' },

@@ -98,7 +98,8 @@ const requests = {
 	Certificate: input.certificateInput,
 	Amendment: input.amendmentInput,
 	Cancellation: input.cancellationInput,
-	Notice: input.noticeInput
+	Notice: input.noticeInput,
+	Batch: input.batchInput
 };
 
 function convert(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -174,10 +175,7 @@ export function schemas(): Record<string, Schema> {
 	const request = withSection4(
 		walk(convert(requests, 'input'), portablePattern) as Record<string, Schema>
 	);
-	const batch = z.toJSONSchema(input.batchInput, { io: 'input' }) as Schema & {
-		properties: { items: Schema };
-	};
-	delete batch.$schema;
+	const batch = request.Batch as { properties: { items: Schema } };
 	batch.properties.items.items = {
 		description: 'A body of registerCertificate, or { "jws": … } for a signed one',
 		anyOf: [
@@ -187,7 +185,6 @@ export function schemas(): Record<string, Schema> {
 	};
 	return {
 		...request,
-		Batch: batch,
 		SignedItem: {
 			type: 'object',
 			required: ['jws'],
