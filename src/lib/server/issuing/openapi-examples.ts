@@ -1,8 +1,8 @@
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 
 /**
- * The examples of the OpenAPI document: the bodies of shared/API.md §1 and §4, and one problem
- * per slug. The linters check each example against its schema, so an example cannot drift from
+ * The examples of the OpenAPI document: the bodies of shared/API.md §1 and §4 (the problems are
+ * in openapi-problems.ts). The linters check each example against its schema, so an example cannot drift from
  * the document either.
  */
 const NUMBER = 'E12-2026-000123';
@@ -143,101 +143,19 @@ export const views = {
 
 export const notice = { guaranteeNumber: NUMBER, authKey: KEY };
 
-const problem = (status: number, title: string, slug: string, detail: string, extra = {}) => ({
-	type: `/problems/${slug}`,
-	title,
-	status,
-	detail,
-	...extra
-});
-/** One example per problem `type`, named by its slug. */
-export const problems = {
-	'malformed-json': problem(400, 'Bad Request', 'malformed-json', 'The body is not valid JSON'),
-	encoding: problem(400, 'Bad Request', 'encoding', 'The body must be UTF-8'),
-	'idempotency-key': problem(
-		400,
-		'Bad Request',
-		'idempotency-key',
-		'Idempotency-Key must be 1–255 visible ASCII characters'
-	),
-	unauthorized: problem(401, 'Unauthorized', 'unauthorized', 'A valid issuer token is required'),
-	'not-found': problem(404, 'Not Found', 'not-found', 'No such guarantee for this issuer'),
-	duplicate: problem(
-		409,
-		'Conflict',
-		'duplicate',
-		`Guarantee number ${NUMBER} is already registered`
-	),
-	cancelled: problem(
-		409,
-		'Conflict',
-		'cancelled',
-		'The guarantee is cancelled and cannot be amended'
-	),
-	'idempotency-in-flight': problem(
-		409,
-		'Conflict',
-		'idempotency-in-flight',
-		'A request with this Idempotency-Key is still in progress'
-	),
-	'too-large': problem(
-		413,
-		'Content Too Large',
-		'too-large',
-		'The body may be at most 262144 bytes'
-	),
-	'media-type': problem(
-		415,
-		'Unsupported Media Type',
-		'media-type',
-		'Content-Type must be application/json or application/jose'
-	),
-	validation: problem(422, 'Unprocessable Content', 'validation', 'The body has invalid fields', {
-		errors: [
-			{ path: '/works/contractAmount', message: 'Invalid input: expected number, received string' },
-			{ path: '/guarantee/advancePaymentAmount', message: 'required for kind advance_payment' }
-		]
-	}),
-	signature: problem(
-		422,
-		'Unprocessable Content',
-		'signature',
-		'Signature rejected: the signature does not verify'
-	),
-	'signature-required': problem(
-		422,
-		'Unprocessable Content',
-		'signature-required',
-		'This issuer must sign submissions (application/jose)'
-	),
-	'idempotency-mismatch': problem(
-		422,
-		'Unprocessable Content',
-		'idempotency-mismatch',
-		'This Idempotency-Key was used with another request'
-	),
-	'rate-limited': problem(
-		429,
-		'Too Many Requests',
-		'rate-limited',
-		'Too many requests; retry after 12 s'
-	),
-	unavailable: problem(
-		503,
-		'Service Unavailable',
-		'unavailable',
-		'The database cannot answer now; retry shortly'
-	)
-};
-export type ProblemSlug = keyof typeof problems;
-
 export const batchResults = {
 	results: [
 		{ index: 0, status: 201, body: registered },
 		{
 			index: 1,
 			status: 422,
-			problem: { ...problems.validation, errors: [{ path: '/kind', message: 'Invalid option' }] }
+			problem: {
+				type: '/problems/validation',
+				title: 'Unprocessable Content',
+				status: 422,
+				detail: 'The body has invalid fields',
+				errors: [{ path: '/kind', message: 'Invalid option' }]
+			}
 		}
 	]
 };

@@ -1,38 +1,10 @@
 import * as examples from './openapi-examples';
 
 /**
- * The building blocks of the operations: references, bodies, and the answers every operation
- * shares (shared/API.md §1: 401, 429 and 503 anywhere; 400, 413 and 415 where a body is read).
+ * The building blocks of the operations: references, JSON answers, request bodies (JSON and,
+ * where signing is offered, the same payload as a JWS), and the shared headers and parameters.
  */
 export const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
-export const PROBLEM_JSON = 'application/problem+json';
-
-/** Problems an Idempotency-Key replays (they are decided after the key is claimed). */
-const REPLAYABLE = new Set([400, 404, 409, 422]);
-
-export function problem(
-	status: number,
-	description: string,
-	slugs: examples.ProblemSlug[],
-	options: { replayable?: boolean; headers?: Record<string, unknown> } = {}
-) {
-	const replayed =
-		options.replayable && REPLAYABLE.has(status)
-			? { 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') }
-			: {};
-	return {
-		description,
-		...(options.headers || options.replayable
-			? { headers: { ...options.headers, ...replayed } }
-			: {}),
-		content: {
-			[PROBLEM_JSON]: {
-				schema: ref('schemas', 'Problem'),
-				examples: Object.fromEntries(slugs.map((slug) => [slug, ref('examples', slug)]))
-			}
-		}
-	};
-}
 
 /** A JSON answer; on a POST it may be an Idempotency-Key replay. */
 export function answer(description: string, schema: string, example: unknown, replayable = false) {
@@ -77,61 +49,6 @@ export function body(schema: string, bodyExamples: Record<string, BodyExample>, 
 		}
 	};
 }
-
-/** Every authenticated operation. */
-export const common = {
-	'401': ref('responses', 'Unauthorized'),
-	'429': ref('responses', 'RateLimited'),
-	'503': ref('responses', 'Unavailable')
-};
-
-/** Every POST that reads a body. */
-export const withBody = {
-	'413': ref('responses', 'TooLarge'),
-	'415': ref('responses', 'UnsupportedMediaType')
-};
-
-export const badRequest = problem(
-	400,
-	'The body is not UTF-8 or not JSON, or the Idempotency-Key is malformed',
-	['malformed-json', 'encoding', 'idempotency-key'],
-	{ replayable: true }
-);
-
-export const notFound = (replayable: boolean) =>
-	problem(
-		404,
-		'No such guarantee for this issuer. Another issuer’s guarantee answers exactly the same',
-		['not-found'],
-		{ replayable }
-	);
-
-const retryAfter = { 'Retry-After': ref('headers', 'RetryAfter') };
-export const responses = {
-	Unauthorized: problem(401, 'Missing, unknown or revoked token', ['unauthorized'], {
-		headers: { 'WWW-Authenticate': ref('headers', 'WwwAuthenticate') }
-	}),
-	RateLimited: problem(
-		429,
-		'This token exceeded its rate limit (600 requests a minute unless the operator set ISSUER_RATE_LIMIT)',
-		['rate-limited'],
-		{ headers: retryAfter }
-	),
-	Unavailable: problem(
-		503,
-		'The database cannot answer now; retry after Retry-After seconds',
-		['unavailable'],
-		{
-			headers: retryAfter
-		}
-	),
-	TooLarge: problem(413, 'The body is over 256 KiB (8 MiB for a batch)', ['too-large']),
-	UnsupportedMediaType: problem(
-		415,
-		'Content-Type is not one this operation takes (application/json, or application/jose where signing is offered)',
-		['media-type']
-	)
-};
 
 export const headers = {
 	RetryAfter: {

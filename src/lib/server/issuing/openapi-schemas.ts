@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PURPOSES } from '../certificates/verify';
 import * as input from './certificate-input';
+import { problemSchema } from './openapi-problems';
 
 /**
  * The schemas of the OpenAPI document. Requests come from the zod schemas that validate them
@@ -138,31 +139,6 @@ const portablePattern = (key: string, value: unknown) =>
 const open = (key: string, value: unknown) =>
 	key === 'additionalProperties' && value === false ? undefined : value;
 
-const problem = {
-	type: 'object',
-	description:
-		'RFC 9457 problem details. `type` is `/problems/<slug>`, stable for clients to branch on; ' +
-		'`errors` lists each field at fault as a JSON Pointer into the body that was sent.',
-	required: ['type', 'title', 'status'],
-	properties: {
-		type: { type: 'string', pattern: '^/problems/[a-z-]+$' },
-		title: { type: 'string' },
-		status: { type: 'integer', minimum: 400, maximum: 599 },
-		detail: { type: 'string' },
-		errors: {
-			type: 'array',
-			items: {
-				type: 'object',
-				required: ['path', 'message'],
-				properties: {
-					path: { type: 'string', description: 'JSON Pointer, e.g. /works/contractAmount' },
-					message: { type: 'string' }
-				}
-			}
-		}
-	}
-};
-
 const jws = {
 	type: 'string',
 	pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+$',
@@ -194,7 +170,7 @@ export function schemas(): Record<string, Schema> {
 		Jws: jws,
 		...(walk(walk(convert(responses, 'output'), open), portablePattern) as Record<string, Schema>),
 		BatchResults: batchResults,
-		Problem: problem
+		Problem: problemSchema
 	};
 }
 

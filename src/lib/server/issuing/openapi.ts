@@ -1,6 +1,6 @@
-import * as examples from './openapi-examples';
 import { paths } from './openapi-operations';
-import { headers, parameters, responses } from './openapi-responses';
+import { problems, responses } from './openapi-problems';
+import { headers, parameters } from './openapi-responses';
 import { schemas } from './openapi-schemas';
 
 /**
@@ -82,7 +82,7 @@ export function document(origin?: string) {
 			responses,
 			schemas: schemas(),
 			examples: Object.fromEntries(
-				Object.entries(examples.problems).map(([slug, value]) => [
+				Object.entries(problems).map(([slug, value]) => [
 					slug,
 					{ summary: `${value.status} ${slug}`, value }
 				])
