@@ -265,11 +265,19 @@ export interface components {
 				};
 			};
 			reasons?: ('増額' | '減額' | '保証期限変更' | 'その他')[];
+			/** @description The number of the guarantee in the URL; required when the body is signed */
+			guaranteeNumber?: string;
+			/** @description When it was signed, in Unix seconds, within 10 minutes of the portal’s clock; required when the body is signed */
+			iat?: number;
 		};
 		Cancellation: {
 			/** Format: date */
 			cancelledOn: string;
 			reason?: string;
+			/** @description The number of the guarantee in the URL; required when the body is signed */
+			guaranteeNumber?: string;
+			/** @description When it was signed, in Unix seconds, within 10 minutes of the portal’s clock; required when the body is signed */
+			iat?: number;
 		};
 		Notice: {
 			guaranteeNumber: string;
@@ -1086,7 +1094,6 @@ export interface operations {
 				};
 			};
 			413: components['responses']['TooLarge'];
-			415: components['responses']['UnsupportedMediaType'];
 			/** @description A signature is required, or it is bad, stale or misdirected; or an Idempotency-Key reused with another body */
 			422: {
 				headers: {

@@ -49,7 +49,7 @@ export const amendCertificate = {
 		'409': problem(
 			409,
 			'The guarantee is cancelled, the signed change was presented before, or the Idempotency-Key is in flight',
-			['cancelled', 'idempotency-in-flight'],
+			['cancelled', 'replayed', 'idempotency-in-flight'],
 			{ replayable: true }
 		),
 		'422': problem(
@@ -90,7 +90,7 @@ export const cancelCertificate = {
 		'409': problem(
 			409,
 			'The signed change was presented before, or the Idempotency-Key is in flight',
-			['idempotency-in-flight'],
+			['replayed', 'idempotency-in-flight'],
 			{ replayable: true }
 		),
 		'422': problem(
@@ -141,7 +141,7 @@ export const reissueAuthKey = {
 		'409': problem(
 			409,
 			'The signed request was presented before, or the Idempotency-Key is in flight',
-			['idempotency-in-flight'],
+			['replayed', 'idempotency-in-flight'],
 			{ replayable: true }
 		),
 		'422': problem(
@@ -150,7 +150,7 @@ export const reissueAuthKey = {
 			['signature-required', 'signature', 'idempotency-mismatch'],
 			{ replayable: true }
 		),
-		...withBody,
+		'413': withBody['413'],
 		...common
 	}
 };

@@ -39,6 +39,12 @@ export const problems = {
 		'cancelled',
 		'The guarantee is cancelled and cannot be amended'
 	),
+	replayed: example(
+		409,
+		'Conflict',
+		'replayed',
+		'This signed change was accepted before; sign a new one (with a new iat) to change the guarantee again'
+	),
 	'idempotency-in-flight': example(
 		409,
 		'Conflict',

@@ -147,10 +147,31 @@ const jws = {
 		'Ed25519 signature, payload the JSON body this operation takes.'
 };
 
+/**
+ * The claims that bind a change to its target (shared/API.md §4). They are taken off the body
+ * before its schema parses the rest, so they are added here: required in a signed change,
+ * allowed (and checked alike) in a plain one.
+ */
+const changeClaims = {
+	guaranteeNumber: {
+		type: 'string',
+		maxLength: 64,
+		description: 'The number of the guarantee in the URL; required when the body is signed'
+	},
+	iat: {
+		type: 'integer',
+		description:
+			'When it was signed, in Unix seconds, within 10 minutes of the portal’s clock; ' +
+			'required when the body is signed'
+	}
+};
+
 export function schemas(): Record<string, Schema> {
 	const request = withSection4(
 		walk(convert(requests, 'input'), portablePattern) as Record<string, Schema>
 	);
+	for (const change of [request.Amendment, request.Cancellation])
+		Object.assign((change as { properties: Schema }).properties, changeClaims);
 	const batch = request.Batch as { properties: { items: Schema } };
 	batch.properties.items.items = {
 		description: 'A body of registerCertificate, or { "jws": … } for a signed one',
