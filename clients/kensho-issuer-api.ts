@@ -343,7 +343,8 @@ export interface components {
 			 * @description 発行日 of this version (変更日 for a change)
 			 */
 			issuedOn: string;
-			amendmentReason: ('増額' | '減額' | '保証期限変更' | 'その他') | null;
+			/** @description Why it was changed: one reason, or several joined by ・ (§4 reasons) */
+			amendmentReason: string | null;
 			signed: boolean;
 			signatureKid: string | null;
 			orderer: {
@@ -376,6 +377,10 @@ export interface components {
 			};
 			/** Format: date-time */
 			receivedAt: string;
+			issuingOffice?: {
+				name: string;
+				phone?: string;
+			};
 		};
 		/** @description A guarantee with every version in order; never its key or hash */
 		Guarantee: {

@@ -10,7 +10,7 @@ const ID = '0b6f3c1e-8a4d-4f7b-9c2e-5d1a7e3f9b60';
 const KEY = '7K3M-Q9ZD-4HBT-X1RW-PQ2C';
 
 export const certificate = {
-	kind: 'advance_payment',
+	kind: 'advance_payment' as const,
 	guaranteeNumber: NUMBER,
 	issuedOn: '2026-07-04',
 	orderer: { code: '124249', name: '白子町長 山田 一郎' },
