@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/identity/sessions';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
-import * as auditCheckpoints from '$lib/server/audit/checkpoint';
+import * as auditCheckpoints from '$lib/server/audit/checkpoint-schedule';
 import { startHousekeeping } from '$lib/server/common/housekeeping';
 import { log } from '$lib/server/common/log';
 import { auditorMay } from '$lib/server/http/guard';

@@ -125,7 +125,7 @@ interface Appended {
 	at_ms: number;
 }
 
-function eventOf(input: EventInput, params: (string | null)[], row: Appended): AuditEvent {
+function eventOf(params: (string | null)[], row: Appended): AuditEvent {
 	const [, requestId, actorType, actorId, actorLabel, organizationId, issuerId, action, outcome] =
 		params;
 	const [reason, guaranteeId, guaranteeNumber, purpose, ip, userAgent, detail] = params.slice(9);
@@ -164,7 +164,7 @@ export async function record(input: EventInput, tx?: Transaction): Promise<Audit
 	const params = values(input);
 	if (!tx) {
 		const [row] = await statement<Appended>(APPEND, params);
-		return eventOf(input, params, row);
+		return eventOf(params, row);
 	}
 	const placeholders = sql.join(
 		params.map((value, i) => sql`${value}::text::${sql.raw(COLUMNS[i][1])}`),
@@ -173,7 +173,7 @@ export async function record(input: EventInput, tx?: Transaction): Promise<Audit
 	const result = await tx.execute(
 		sql`insert into audit_event (${sql.raw(NAMES)}) values (${placeholders}) ${sql.raw(RETURNING)}`
 	);
-	return eventOf(input, params, rowsOf<Appended>(result)[0]);
+	return eventOf(params, rowsOf<Appended>(result)[0]);
 }
 
 /**

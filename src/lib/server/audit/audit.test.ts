@@ -70,7 +70,7 @@ describe('hash chain', () => {
 		await Promise.all(Array.from({ length: 200 }, () => view(actor, org.id)));
 		const result = await auditVerify.verify({ chain: `org:${org.id}` });
 		expect(result).toMatchObject({ ok: true, events: 201 });
-		// PGlite runs one transaction at a time (one lane); PostgreSQL opens more, never above LANES.
+		// PGlite runs one transaction at a time (one lane); PostgreSQL opens more, never above MAX_LANES.
 		if (engine === 'postgres') expect(result.chains).toBeGreaterThan(1);
 		expect(result.chains).toBeLessThanOrEqual(audit.MAX_LANES);
 		const rows = await db

@@ -4,7 +4,6 @@ import { db, rowsOf, statement } from '../db';
 import { auditCheckpoint, type AuditCheckpoint } from '../db/schema';
 import type { ChainHead } from './chain';
 import * as keys from './checkpoint-key';
-import { log } from '../common/log';
 
 /**
  * Signed checkpoints: the head (last seq and hash) of every lane, signed with the portal's key
@@ -37,24 +36,26 @@ interface Payload {
 	heads: [chain: string, seq: number, hash: string][];
 }
 
-const digestOf = (payload: string) =>
+export const digestOf = (payload: string) =>
 	createHash('sha256').update(payload).digest('hex').slice(0, 12);
 
+type Executor = Pick<typeof db, 'execute'>;
+
 /** Every lane's last event, read in one statement (one snapshot). */
-async function currentHeads(): Promise<ChainHead[]> {
-	const rows = await statement<{ chain: string; seq: string | number; hash: string }>(
-		`select h.chain, e.seq, e.hash from audit_chain_head h
-		cross join lateral (select seq, hash from audit_event where chain = h.chain
-			order by seq desc limit 1) e
-		order by h.chain`,
-		[]
+export async function currentHeads(executor: Executor = db): Promise<ChainHead[]> {
+	const rows = rowsOf<{ chain: string; seq: string | number; hash: string }>(
+		await executor.execute(sql`select h.chain, e.seq, e.hash from audit_chain_head h
+			cross join lateral (select seq, hash from audit_event where chain = h.chain
+				order by seq desc limit 1) e
+			order by h.chain`)
 	);
 	return rows.map((r) => ({ chain: r.chain, seq: Number(r.seq), hash: r.hash }));
 }
 
-type Executor = Pick<typeof db, 'execute'>;
-
-async function store(heads: ChainHead[], executor: Executor = db): Promise<CheckpointSummary> {
+export async function store(
+	heads: ChainHead[],
+	executor: Executor = db
+): Promise<CheckpointSummary> {
 	const key = keys.loadOrCreate();
 	const payload: Payload = {
 		v: 1,
@@ -88,31 +89,7 @@ export async function create(): Promise<CheckpointSummary> {
 	return store(await currentHeads());
 }
 
-/**
- * The server's hourly checkpoint (AUDIT_CHECKPOINT_MINUTES): one instance at a time (an advisory
- * lock; the others skip), and only when the last one is older than the interval and the trail
- * has grown since. Returns null when nothing was written.
- */
-export async function createIfDue(minutes: number): Promise<CheckpointSummary | null> {
-	return db.transaction(async (tx) => {
-		const [{ locked }] = rowsOf<{ locked: boolean }>(
-			await tx.execute(sql`select pg_try_advisory_xact_lock(4242003) as locked`)
-		);
-		if (!locked) return null;
-		const [last] = await tx
-			.select()
-			.from(auditCheckpoint)
-			.orderBy(desc(auditCheckpoint.id))
-			.limit(1);
-		if (last && Date.now() - new Date(last.at).getTime() < minutes * 60_000 - 5_000) return null;
-		const heads = await currentHeads();
-		const events = heads.reduce((sum, h) => sum + h.seq, 0);
-		if (last && last.events === events && last.chains === heads.length) return null;
-		return store(heads, tx);
-	});
-}
-
-async function findRow(id?: number): Promise<AuditCheckpoint | null> {
+export async function findRow(id?: number): Promise<AuditCheckpoint | null> {
 	const [row] = await db
 		.select()
 		.from(auditCheckpoint)
@@ -166,82 +143,4 @@ export async function check(id?: number): Promise<CheckpointCheck | null> {
 
 export function summary({ heads: _heads, ...rest }: CheckpointCheck): CheckpointSummary {
 	return rest;
-}
-
-/**
- * The checkpoint in force, for the 検証記録 (certificate page, contract record): its number, digest
- * and time, so a printout can be matched to the trail later. Read at most once a minute (the
- * certificate page is the busiest page; checkpoints come hourly): a page printed in the minute
- * after a new checkpoint names the one before, which also precedes the print.
- */
-let inForceCache:
-	{ value: Pick<CheckpointSummary, 'id' | 'digest' | 'at'> | null; until: number } | undefined;
-export async function inForce() {
-	if (inForceCache && inForceCache.until > Date.now()) return inForceCache.value;
-	const row = await findRow();
-	const value = row && {
-		id: Number(row.id),
-		digest: digestOf(row.payload),
-		at: new Date(row.at).toISOString()
-	};
-	inForceCache = { value, until: Date.now() + 60_000 };
-	return value;
-}
-
-/** The last checkpoint examined for the screen: its signed text is parsed once, not per view. */
-let examined: CheckpointCheck | undefined;
-
-/**
- * For the auditor's screen, cheap enough for every page view: the latest checkpoint (its
- * signature checked once), and whether the organisation's lanes still hold each event it
- * recorded: one indexed lookup per lane. The full walk of every hash stays with `audit verify`
- * (docs/AUDIT.md).
- */
-export async function statusFor(organizationId: string) {
-	const [latest] = await statement<{ id: string | number }>(
-		`select id from audit_checkpoint order by id desc limit 1`,
-		[]
-	);
-	if (!latest) return null;
-	if (examined?.id !== Number(latest.id)) examined = (await check(Number(latest.id)))!;
-	const checkpoint = examined;
-	if (checkpoint.problem) return { checkpoint: summary(checkpoint), state: 'unusable' as const };
-	const base = `org:${organizationId}`;
-	const mine = checkpoint.heads.filter((h) => h.chain === base || h.chain.startsWith(`${base}/`));
-	const found = await statement<{ ok: boolean | null }>(
-		`select e.hash = k.hash as ok
-		from jsonb_to_recordset($1::text::jsonb) as k(chain text, seq bigint, hash text)
-		left join audit_event e on e.chain = k.chain and e.seq = k.seq`,
-		[JSON.stringify(mine)]
-	);
-	const intact = found.every((r) => r.ok === true);
-	return {
-		checkpoint: summary(checkpoint),
-		state: intact ? ('intact' as const) : ('broken' as const)
-	};
-}
-
-/**
- * The server's own checkpoints, every AUDIT_CHECKPOINT_MINUTES (default 60; 0 turns them off),
- * the first a minute after start. Safe with several instances (createIfDue). Returns the
- * function that stops it; the timers never keep the process alive.
- */
-export function schedule(minutes = Number(process.env.AUDIT_CHECKPOINT_MINUTES ?? 60)): () => void {
-	if (!(minutes > 0)) return () => {};
-	const tick = () =>
-		createIfDue(minutes).then(
-			(made) =>
-				made &&
-				log.info(
-					{ checkpoint: made.id, digest: made.digest, events: made.events },
-					'audit checkpoint'
-				),
-			(error) => log.warn({ err: String(error) }, 'audit checkpoint failed; tried again next time')
-		);
-	const first = setTimeout(tick, 60_000).unref();
-	const every = setInterval(tick, minutes * 60_000).unref();
-	return () => {
-		clearTimeout(first);
-		clearInterval(every);
-	};
 }

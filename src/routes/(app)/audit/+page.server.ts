@@ -1,4 +1,4 @@
-import * as auditCheckpoints from '$lib/server/audit/checkpoint';
+import * as auditCheckpoints from '$lib/server/audit/checkpoint-status';
 import * as auditSearch from '$lib/server/audit/search';
 import * as users from '$lib/server/identity/users';
 import { requireUser } from '$lib/server/http/guard';

@@ -3,7 +3,7 @@ import { messages } from '$lib/i18n';
 import * as certificates from '$lib/server/certificates/verify';
 import { requireUser } from '$lib/server/http/guard';
 import { pageQr } from '$lib/server/certificates/page-qr';
-import * as auditCheckpoints from '$lib/server/audit/checkpoint';
+import * as auditCheckpoints from '$lib/server/audit/checkpoint-status';
 import { takePurpose } from '$lib/server/certificates/purpose-cookies';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import * as auditCheckpoints from '$lib/server/audit/checkpoint';
+import * as auditCheckpoints from '$lib/server/audit/checkpoint-status';
 import * as contractView from '$lib/server/contracts/view';
 import { ownFile, whoFor } from '../../form';
 import type { PageServerLoad } from './$types';
