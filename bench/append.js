@@ -28,7 +28,8 @@ const pg = await startTempPostgres();
 if (!pg) throw new Error('no PostgreSQL server on this machine');
 const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
 const urlOf = (database) => pg.adminUrl.replace(/\/kensho_test$/, `/${database}`);
-for (const database of ['append_this', 'append_other']) await admin.unsafe(`create database ${database}`);
+for (const database of ['append_this', 'append_other'])
+	await admin.unsafe(`create database ${database}`);
 await admin.end();
 
 function run(tree, database, extra = []) {

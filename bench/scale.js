@@ -142,7 +142,9 @@ function verifyTrail() {
 	cli(['audit', 'checkpoint']);
 	const { seconds, out } = cli(['audit', 'verify']);
 	const perMillion = seconds / (out.events / 1e6);
-	console.log(`  audit verify: ${out.events} events in ${seconds.toFixed(1)} s (${perMillion.toFixed(1)} s per million)`);
+	console.log(
+		`  audit verify: ${out.events} events in ${seconds.toFixed(1)} s (${perMillion.toFixed(1)} s per million)`
+	);
 	return { events: out.events, seconds, perMillion };
 }
 

@@ -7,7 +7,13 @@
 // written here too. `sql` must be a superuser's connection (postgres.js).
 const CHAINS = 1000;
 const LANES_PER_STATEMENT = 50;
-const actions = ['key.attempt', 'certificate.view', 'certificate.print', 'user.login', 'contract.create'];
+const actions = [
+	'key.attempt',
+	'certificate.view',
+	'certificate.print',
+	'user.login',
+	'contract.create'
+];
 const outcomes = ['success', 'success', 'success', 'failure', 'denied', 'locked'];
 
 /**
@@ -15,7 +21,10 @@ const outcomes = ['success', 'success', 'success', 'failure', 'denied', 'locked'
  * @param {{ events: number, guarantees: number, organizations: string[], measured: string,
  *   progress?: (label: string, work: () => Promise<unknown>) => Promise<unknown> }} options
  */
-export async function generateTrail(sql, { events, guarantees, organizations, measured, progress }) {
+export async function generateTrail(
+	sql,
+	{ events, guarantees, organizations, measured, progress }
+) {
 	const perChain = Math.ceil(events / CHAINS);
 	const field = {
 		chain: `'scale:' || j`,

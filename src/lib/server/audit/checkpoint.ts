@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
-import { db, rowsOf, statement } from '../db';
+import { db, rowsOf } from '../db';
 import { auditCheckpoint, type AuditCheckpoint } from '../db/schema';
 import type { ChainHead } from './chain';
 import * as keys from './checkpoint-key';

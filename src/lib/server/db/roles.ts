@@ -24,7 +24,9 @@ export async function grantAppRole(owner: postgres.Sql, appRole: string): Promis
 		await tx.unsafe(`grant usage on schema public to ${app}`);
 		// From nothing, then exactly this: a privilege granted by hand earlier does not linger.
 		await tx.unsafe(`revoke all on all tables in schema public from ${app}`);
-		await tx.unsafe(`grant select, insert, update, delete on all tables in schema public to ${app}`);
+		await tx.unsafe(
+			`grant select, insert, update, delete on all tables in schema public to ${app}`
+		);
 		await tx.unsafe(`revoke update, delete on ${APPEND_ONLY.join(', ')} from ${app}`);
 		await tx.unsafe(`revoke insert, update, delete on ${READ_ONLY.join(', ')} from ${app}`);
 		await tx.unsafe(`revoke all on all sequences in schema public from ${app}`);
