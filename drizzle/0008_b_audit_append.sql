@@ -90,8 +90,9 @@ CREATE TRIGGER audit_event_append BEFORE INSERT ON audit_event
 	FOR EACH ROW EXECUTE FUNCTION audit_event_append();
 --> statement-breakpoint
 
--- Lane rows and checkpoints never change and are never removed, like the events.
-CREATE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Lane rows and checkpoints never change and are never removed, like the events: the function
+-- of 0001 refuses them too, naming the table.
+CREATE OR REPLACE FUNCTION audit_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP
 		USING ERRCODE = 'insufficient_privilege';
@@ -99,13 +100,13 @@ END;
 $$;
 --> statement-breakpoint
 CREATE TRIGGER audit_chain_head_no_update BEFORE UPDATE OR DELETE ON audit_chain_head
-	FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
+	FOR EACH ROW EXECUTE FUNCTION audit_event_refuse_change();
 --> statement-breakpoint
 CREATE TRIGGER audit_chain_head_no_truncate BEFORE TRUNCATE ON audit_chain_head
-	FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
+	FOR EACH STATEMENT EXECUTE FUNCTION audit_event_refuse_change();
 --> statement-breakpoint
 CREATE TRIGGER audit_checkpoint_no_update BEFORE UPDATE OR DELETE ON audit_checkpoint
-	FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
+	FOR EACH ROW EXECUTE FUNCTION audit_event_refuse_change();
 --> statement-breakpoint
 CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON audit_checkpoint
-	FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
+	FOR EACH STATEMENT EXECUTE FUNCTION audit_event_refuse_change();

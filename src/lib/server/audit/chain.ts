@@ -25,6 +25,24 @@ export interface ChainHead {
 	hash: string;
 }
 
+/** The fields both versions hash between `at` and `detail`, in their fixed order. */
+const described = (event: Omit<ChainedFields, 'at'>) => [
+	event.requestId,
+	event.actorType,
+	event.actorId,
+	event.actorLabel,
+	event.organizationId,
+	event.issuerId,
+	event.action,
+	event.outcome,
+	event.reason,
+	event.guaranteeId,
+	event.guaranteeNumber,
+	event.purpose,
+	event.ip,
+	event.userAgent
+];
+
 /** Version 1: the exact bytes that were hashed, a fixed field order. */
 export function canonicalEncoding(event: ChainedFields): string {
 	return JSON.stringify([
@@ -32,20 +50,7 @@ export function canonicalEncoding(event: ChainedFields): string {
 		event.seq,
 		event.prevHash,
 		new Date(event.at).toISOString(),
-		event.requestId,
-		event.actorType,
-		event.actorId,
-		event.actorLabel,
-		event.organizationId,
-		event.issuerId,
-		event.action,
-		event.outcome,
-		event.reason,
-		event.guaranteeId,
-		event.guaranteeNumber,
-		event.purpose,
-		event.ip,
-		event.userAgent,
+		...described(event),
 		sortKeys(event.detail ?? null)
 	]);
 }
@@ -87,20 +92,7 @@ export function canonicalV2(event: StoredFields): string {
 		String(event.seq),
 		event.prevHash,
 		new Date(event.at).toISOString(),
-		event.requestId,
-		event.actorType,
-		event.actorId,
-		event.actorLabel,
-		event.organizationId,
-		event.issuerId,
-		event.action,
-		event.outcome,
-		event.reason,
-		event.guaranteeId,
-		event.guaranteeNumber,
-		event.purpose,
-		event.ip,
-		event.userAgent,
+		...described(event),
 		event.detail === null || event.detail === undefined ? null : jsonbText(event.detail)
 	]);
 }

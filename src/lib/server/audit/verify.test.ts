@@ -8,7 +8,7 @@ import * as checkpoints from './checkpoint';
 import { verify } from './verify';
 import { guardProblems } from './guards';
 import { engine, statement } from '../db';
-import { canonicalV2, jsonbText, sha256 } from './chain';
+import { canonicalV2, jsonbText, sha256, type StoredFields } from './chain';
 import { makeOrganization, operator, testContext } from '../testing/fixtures';
 import { asSuperuser, noSuperuser } from '../testing/superuser';
 
@@ -70,41 +70,24 @@ it('hashes as the pinned format says: each event recomputed from its columns in 
 		}))
 	);
 	expect(written).toHaveLength(1);
-	const rows = await statement<Record<string, unknown>>(
-		`select chain, seq::text as seq, prev_hash, hash, hash_version,
-			(extract(epoch from at) * 1000)::float8 as at, request_id, actor_type, actor_id,
-			actor_label, organization_id::text as organization_id, issuer_id::text as issuer_id,
-			action, outcome, reason, guarantee_id::text as guarantee_id, guarantee_number, purpose,
-			ip, user_agent, detail::text as detail
+	const rows = await statement<
+		StoredFields & { hash: string; hashVersion: number; detailText: string | null }
+	>(
+		`select chain, seq::float8 as seq, prev_hash as "prevHash", hash, hash_version as "hashVersion",
+			(extract(epoch from at) * 1000)::float8 as at, request_id as "requestId",
+			actor_type as "actorType", actor_id as "actorId", actor_label as "actorLabel",
+			organization_id::text as "organizationId", issuer_id::text as "issuerId", action, outcome,
+			reason, guarantee_id::text as "guaranteeId", guarantee_number as "guaranteeNumber",
+			purpose, ip, user_agent as "userAgent", detail::text as "detailText"
 		from audit_event where chain = $1 and action = 'test.format' order by seq`,
 		[written[0].chain]
 	);
 	expect(rows).toHaveLength(3);
 	for (const row of rows) {
-		const event = {
-			chain: row.chain as string,
-			seq: Number(row.seq),
-			prevHash: row.prev_hash as string,
-			at: row.at as number,
-			requestId: row.request_id as string,
-			actorType: row.actor_type as string,
-			actorId: row.actor_id as string | null,
-			actorLabel: row.actor_label as string | null,
-			organizationId: row.organization_id as string,
-			issuerId: row.issuer_id as string | null,
-			action: row.action as string,
-			outcome: row.outcome as string,
-			reason: row.reason as string | null,
-			guaranteeId: row.guarantee_id as string | null,
-			guaranteeNumber: row.guarantee_number as string,
-			purpose: row.purpose as string | null,
-			ip: row.ip as string,
-			userAgent: row.user_agent as string,
-			detail: row.detail === null ? null : JSON.parse(row.detail as string)
-		};
-		expect(row.hash_version).toBe(2);
+		const event = { ...row, detail: row.detailText === null ? null : JSON.parse(row.detailText) };
+		expect(row.hashVersion).toBe(2);
 		// jsonb's own text and the pinned rendering of the parsed value are the same text.
-		if (row.detail !== null) expect(jsonbText(event.detail)).toBe(row.detail);
+		if (row.detailText !== null) expect(jsonbText(event.detail)).toBe(row.detailText);
 		expect(sha256(canonicalV2(event))).toBe(row.hash);
 	}
 });
