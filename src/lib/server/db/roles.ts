@@ -21,16 +21,33 @@ const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export async function grantAppRole(owner: postgres.Sql, appRole: string): Promise<void> {
 	const app = ident(appRole);
 	await owner.begin(async (tx) => {
+		// Only what the owner owns: a table someone else put in the schema is not ours to grant.
+		const owned = async (kind: 'r' | 'S') =>
+			(
+				await tx`select c.relname as name from pg_class c
+					join pg_namespace n on n.oid = c.relnamespace
+					where n.nspname = 'public' and c.relkind = ${kind}
+					and pg_get_userbyid(c.relowner) = current_user order by 1`
+			).map((row) => ident(row.name as string));
+		const tables = await owned('r');
+		const sequences = await owned('S');
+		const only = (names: string[]) => names.map(ident).filter((name) => tables.includes(name));
 		await tx.unsafe(`grant usage on schema public to ${app}`);
-		// From nothing, then exactly this: a privilege granted by hand earlier does not linger.
-		await tx.unsafe(`revoke all on all tables in schema public from ${app}`);
-		await tx.unsafe(
-			`grant select, insert, update, delete on all tables in schema public to ${app}`
-		);
-		await tx.unsafe(`revoke update, delete on ${APPEND_ONLY.join(', ')} from ${app}`);
-		await tx.unsafe(`revoke insert, update, delete on ${READ_ONLY.join(', ')} from ${app}`);
-		await tx.unsafe(`revoke all on all sequences in schema public from ${app}`);
-		await tx.unsafe(`grant usage on all sequences in schema public to ${app}`);
+		if (tables.length) {
+			// From nothing, then exactly this: a privilege granted by hand earlier does not linger.
+			await tx.unsafe(`revoke all on ${tables.join(', ')} from ${app}`);
+			await tx.unsafe(`grant select, insert, update, delete on ${tables.join(', ')} to ${app}`);
+		}
+		if (only(APPEND_ONLY).length) {
+			await tx.unsafe(`revoke update, delete on ${only(APPEND_ONLY).join(', ')} from ${app}`);
+		}
+		if (only(READ_ONLY).length) {
+			await tx.unsafe(`revoke insert, update, delete on ${only(READ_ONLY).join(', ')} from ${app}`);
+		}
+		if (sequences.length) {
+			await tx.unsafe(`revoke all on sequence ${sequences.join(', ')} from ${app}`);
+			await tx.unsafe(`grant usage on sequence ${sequences.join(', ')} to ${app}`);
+		}
 	});
 }
 
