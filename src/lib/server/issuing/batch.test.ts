@@ -59,6 +59,7 @@ async function setup() {
 			.sign(privateKey);
 	const caller: guarantees.Caller = {
 		issuerId: issuer.id,
+		issuerType: issuer.type,
 		actor: { type: 'issuer', id: issuer.id, label: 'kensho_test' },
 		context: testContext
 	};

@@ -3,10 +3,22 @@ import { qrPayload } from '../../auth-key';
 import * as audit from '../audit/append';
 import * as authKeys from './auth-keys';
 import { db } from '../db';
-import { certificateVersion, guarantee, organization, type Guarantee } from '../db/schema';
+import {
+	certificateVersion,
+	guarantee,
+	organization,
+	type Guarantee,
+	type Issuer
+} from '../db/schema';
 import { Problem, validationProblem } from '../http/problem';
 import type { RequestContext } from '../identity/request-context';
-import { crossFieldErrors, type AmendmentInput, type CertificateInput } from './certificate-input';
+import {
+	crossFieldErrors,
+	reasonText,
+	type AmendmentInput,
+	type CertificateInput
+} from './certificate-input';
+import { mayIssue, wrongIssuerType } from './issuer-types';
 
 export * from './certificate-input';
 export { get, views, latestVersion, isUuid, findIdByNumber, withKey } from '../certificates/reads';
@@ -19,6 +31,8 @@ import { isUuid, latestVersion } from '../certificates/reads';
  */
 export interface Caller {
 	issuerId: string;
+	/** surety / insurer / bank: which kinds this issuer may register (issuer-types.ts). */
+	issuerType: IssuerType;
 	actor: audit.Actor;
 	context: RequestContext;
 }
@@ -29,10 +43,13 @@ export interface Raw {
 	kid: string | null;
 }
 type Tx = audit.Transaction;
+type IssuerType = Issuer['type'];
 
 const notFound = () => new Problem(404, 'not-found', 'No such guarantee for this issuer');
 
-function versionColumns(body: Pick<CertificateInput, 'contractor' | 'works' | 'guarantee'>) {
+function versionColumns(
+	body: Pick<CertificateInput, 'contractor' | 'works' | 'guarantee' | 'issuingOffice'>
+) {
 	return {
 		contractorName: body.contractor.name,
 		contractorAddress: body.contractor.address,
@@ -45,7 +62,14 @@ function versionColumns(body: Pick<CertificateInput, 'contractor' | 'works' | 'g
 		guaranteeAmount: body.guarantee.amount,
 		advancePaymentAmount: body.guarantee.advancePaymentAmount ?? null,
 		guaranteeStartOn: body.guarantee.startOn,
-		guaranteeEndOn: body.guarantee.endOn
+		guaranteeEndOn: body.guarantee.endOn,
+		worksCategory: body.works.category ?? null,
+		contractedOn: body.works.contractedOn ?? null,
+		fiscalYear: body.works.fiscalYear ?? null,
+		fiscalYearAmount: body.works.fiscalYearAmount ?? null,
+		contractorMembers: body.contractor.members ?? null,
+		issuingOfficeName: body.issuingOffice?.name ?? null,
+		issuingOfficePhone: body.issuingOffice?.phone ?? null
 	};
 }
 
@@ -112,6 +136,7 @@ export function registered(
 }
 
 export async function register(caller: Caller, input: CertificateInput, raw: Raw, tx?: Tx) {
+	if (!mayIssue(caller.issuerType, input.kind)) throw wrongIssuerType(caller.issuerType);
 	const errors = crossFieldErrors(input.kind, input);
 	if (errors.length) throw validationProblem(errors);
 	return inTransaction(tx, async (tx) => {
@@ -165,6 +190,7 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, r
 				name: last.contractorName,
 				address: last.contractorAddress,
 				representative: last.contractorRepresentative,
+				members: last.contractorMembers ?? undefined,
 				...contractor
 			},
 			works: {
@@ -173,8 +199,15 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, r
 				contractAmount: last.contractAmount,
 				startOn: last.worksStartOn,
 				endOn: last.worksEndOn,
+				category: last.worksCategory ?? undefined,
+				contractedOn: last.contractedOn ?? undefined,
+				fiscalYear: last.fiscalYear ?? undefined,
+				fiscalYearAmount: last.fiscalYearAmount ?? undefined,
 				...works
 			},
+			issuingOffice: last.issuingOfficeName
+				? { name: last.issuingOfficeName, phone: last.issuingOfficePhone ?? undefined }
+				: undefined,
 			guarantee: {
 				amount: last.guaranteeAmount,
 				advancePaymentAmount: last.advancePaymentAmount ?? undefined,
@@ -187,11 +220,12 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, r
 		if (errors.length)
 			throw validationProblem(errors, 'The change leaves the certificate inconsistent');
 		const version = last.version + 1;
+		const reason = reasonText(input);
 		await tx.insert(certificateVersion).values({
 			guaranteeId: own.id,
 			version,
 			issuedOn: input.amendedOn,
-			amendmentReason: input.reason,
+			amendmentReason: reason,
 			ordererName: last.ordererName,
 			...versionColumns(merged),
 			rawSubmission: raw.text,
@@ -200,7 +234,7 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, r
 		});
 		await record(tx, caller, 'certificate.amend', own, {
 			version,
-			reason: input.reason,
+			reason,
 			signatureKid: raw.kid
 		});
 		return { id: own.id, version, status: 'valid' as const };

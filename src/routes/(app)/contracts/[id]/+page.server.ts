@@ -1,40 +1,33 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts/files';
 import * as contractReview from '$lib/server/contracts/review';
-import { formText } from '$lib/server/http/forms';
 import { contractValues, ownFile, whoFor } from '../form';
 import { attach } from './attach';
-import type { Actions, PageServerLoad } from './$types';
+import * as more from './file-actions';
+import type { ContractFile } from '$lib/server/db/schema';
+import type { SessionUser } from '$lib/server/identity/sessions';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Every read and action of this page counts as viewing the file. */
 const viewedFile = (id: string, locals: App.Locals) => ownFile(id, locals, 'contract.view');
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { file } = await viewedFile(params.id, locals);
-	return { file, review: await contractReview.review(file) };
+	const { user, file } = await viewedFile(params.id, locals);
+	return { file, review: await contractReview.review(file), isAdmin: user.role === 'admin' };
 };
+
+/** An action of `more` on the file: guard, form, call. */
+const on =
+	<R>(action: (form: FormData, ...rest: [SessionUser, ContractFile, App.Locals]) => Promise<R>) =>
+	async ({ params, request, locals }: RequestEvent) => {
+		const { user, file } = await viewedFile(params.id, locals);
+		return action(await request.formData(), user, file, locals);
+	};
 
 export const actions: Actions = {
 	attach: async (event) => {
 		const { user, file } = await viewedFile(event.params.id, event.locals);
 		return attach(event, user, file);
-	},
-	change: async ({ params, request, locals }) => {
-		const { user, file } = await viewedFile(params.id, locals);
-		const form = await request.formData();
-		const text = (name: string, max: number) => formText(form, name, max) ?? '';
-		const changeValues = {
-			changedOn: text('changedOn', 20),
-			contractAmount: text('contractAmount', 40),
-			endOn: text('endOn', 20),
-			note: text('note', 200)
-		};
-		const parsed = contracts.changeInput.safeParse(changeValues);
-		if (!parsed.success) {
-			return fail(400, { changeErrors: contracts.fieldErrors(parsed.error), changeValues });
-		}
-		await contracts.addChange(whoFor(user, locals), file, parsed.data, user.id);
-		redirect(303, `/contracts/${file.id}`);
 	},
 	update: async ({ params, request, locals }) => {
 		const { user, file } = await viewedFile(params.id, locals);
@@ -55,5 +48,9 @@ export const actions: Actions = {
 		const { user, file } = await viewedFile(params.id, locals);
 		await contractReview.confirm(file, { who: whoFor(user, locals) });
 		redirect(303, `/contracts/${file.id}`);
-	}
+	},
+	change: on(more.change),
+	detach: on(more.detach),
+	'other-security': on(more.otherSecurity),
+	complete: on(more.complete)
 };
