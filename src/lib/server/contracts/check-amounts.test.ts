@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as checks from './checks';
+import type { ContractTerms } from './check-base';
 import {
 	advance,
 	changed,
@@ -221,7 +222,7 @@ describe('after a 減額: return only above 5/10 (6/10 with 中間前払金), �
 });
 
 describe('中間前払金: 工事 only, ≤ 2/10, with the advance ≤ 6/10, 認定日, not with 部分払', () => {
-	const certified = { ...contract, intermediateCertifiedOn: '2026-11-10' };
+	const certified: ContractTerms = { ...contract, intermediateCertifiedOn: '2026-11-10' };
 	const at = (amount: number, advancePaid = 0, c = certified) =>
 		checks.intermediateRatio(intermediate(amount), c, rules(), {
 			advance: advancePaid,

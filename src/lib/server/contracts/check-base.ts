@@ -1,4 +1,6 @@
-import { formatDate, formatYen } from '../../i18n/format';
+import { fiscalYearLabel, formatDate, formatYen } from '../../i18n/format';
+
+export { fiscalYearLabel };
 
 /**
  * What every check shares: its names, its shape, and the facts it is decided on (the contract
@@ -96,13 +98,6 @@ export const check = (name: CheckName, result: CheckResult, reason: string): Che
 export const day = (iso: string) => formatDate(iso, 'ja');
 export const yen = formatYen;
 export const isAdvance = (kind: Kind) => kind !== 'contract';
-
-/** 2026 → 令和8年度 (the fiscal year that starts on 1 April 2026). */
-export function fiscalYearLabel(year: number): string {
-	if (year >= 2019) return `令和${year === 2019 ? '元' : year - 2018}年度`;
-	if (year >= 1989) return `平成${year === 1989 ? '元' : year - 1988}年度`;
-	return `${year}年度`;
-}
 
 /** The last day of a fiscal year (地方自治法 第208条: 4月1日から翌年3月31日まで). */
 export const fiscalYearEnd = (year: number) => `${year + 1}-03-31`;

@@ -70,7 +70,9 @@ const works = z.strictObject({
 		),
 	fiscalYearAmount: yen
 		.optional()
-		.describe("That fiscal year's planned 出来高 (年度割額), integer yen: the base of the year's advance")
+		.describe(
+			"That fiscal year's planned 出来高 (年度割額), integer yen: the base of the year's advance"
+		)
 });
 const issuingOffice = z
 	.strictObject({
@@ -115,13 +117,15 @@ export const amendmentInput = z
 			.min(1)
 			.max(AMENDMENT_REASONS.length)
 			.optional()
-			.describe('Several reasons at once (a 増額 often comes with a 保証期限変更); replaces reason'),
+			.describe(
+				'Several reasons at once (a 増額 often comes with a 保証期限変更); replaces reason'
+			),
 		changes: z
-		.strictObject({
-			contractor: contractor.partial().optional(),
-			works: works.partial().optional(),
-			guarantee: guaranteeTerms.partial().optional()
-		})
+			.strictObject({
+				contractor: contractor.partial().optional(),
+				works: works.partial().optional(),
+				guarantee: guaranteeTerms.partial().optional()
+			})
 			.refine((c) => Object.values(c).some((part) => part && Object.keys(part).length > 0), {
 				message: 'changes must change at least one field'
 			})
@@ -176,7 +180,7 @@ export function crossFieldErrors(
 			message: `required for kind ${kind}`
 		});
 	const { fiscalYear, fiscalYearAmount } = body.works;
-	if ((fiscalYear ?? null) === null !== ((fiscalYearAmount ?? null) === null))
+	if (((fiscalYear ?? null) === null) !== ((fiscalYearAmount ?? null) === null))
 		errors.push({
 			path: `${base}/works/${fiscalYear == null ? 'fiscalYear' : 'fiscalYearAmount'}`,
 			message: 'fiscalYear and fiscalYearAmount go together'
