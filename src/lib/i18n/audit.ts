@@ -54,7 +54,11 @@ export const ja = {
 		'contract.attach': '保証の添付',
 		'contract.import': '契約台帳の取り込み',
 		'contract.confirm': '案件の変更確認',
-		'contract.print': '案件の検証記録の作成'
+		'contract.print': '案件の検証記録の作成',
+		'contract.detach': '保証の添付の取り消し',
+		'contract.other-security': '電子証書以外の保証の記録',
+		'contract.complete': '工事完了の記録',
+		'rules.update': '点検基準の変更'
 	} as Record<string, string>
 };
 
@@ -114,6 +118,10 @@ export const en: typeof ja = {
 		'contract.attach': 'Guarantee attached',
 		'contract.import': 'Contract register imported',
 		'contract.confirm': 'Contract changes reviewed',
-		'contract.print': 'Contract verification record made'
+		'contract.print': 'Contract verification record made',
+		'contract.detach': 'Guarantee detached',
+		'contract.other-security': 'Other security recorded',
+		'contract.complete': 'Works completion recorded',
+		'rules.update': 'Check rules changed'
 	}
 };

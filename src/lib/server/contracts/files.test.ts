@@ -262,6 +262,29 @@ describe('importing the contract register', () => {
 		]);
 	});
 
+	it('reads the optional columns: 区分, 契約締結日, 年度 and 年度割額 (令和 too), 部分払', async () => {
+		const { org, who } = await setUp();
+		const rows = [
+			'契約番号,工事名,受注者,請負代金額,工期開始,工期終了,区分,契約締結日,年度,年度割額,部分払',
+			'R8-301,橋梁点検業務,株式会社白子設計,9900000,2026-07-01,2027-03-15,業務委託,2026/06/25,,,',
+			'R8-302,庁舎改修工事,長生工業株式会社,300000000,2026-07-01,2029-03-15,工事,,令和8年度,"90,000,000",○',
+			'R8-303,道路工事,長生工業株式会社,10000000,2026-07-01,2027-03-15,工事,,2026,,'
+		].join('\r\n');
+		const result = await importCsv(who, new TextEncoder().encode(rows), null);
+		expect(result.rejected).toEqual([{ line: 4, message: '年度と年度割額は両方必要です' }]);
+		const files = await contracts.list(org.id);
+		expect(files.find((f) => f.contractNumber === 'R8-301')).toMatchObject({
+			category: 'service',
+			contractedOn: '2026-06-25'
+		});
+		expect(files.find((f) => f.contractNumber === 'R8-302')).toMatchObject({
+			category: 'construction',
+			fiscalYear: 2026,
+			fiscalYearAmount: 90_000_000,
+			partialPayment: true
+		});
+	});
+
 	it('refuses a file without the needed headers', async () => {
 		const { who } = await setUp();
 		const result = await importCsv(who, new TextEncoder().encode('a,b\n1,2'), null);

@@ -24,7 +24,13 @@ const HEADERS: Record<string, keyof ContractInput> = {
 	工期末: 'endOn',
 	低入札: 'lowBid',
 	前払金額: 'advancePaymentAmount',
-	中間前払金額: 'intermediateAdvancePaymentAmount'
+	中間前払金額: 'intermediateAdvancePaymentAmount',
+	区分: 'category',
+	契約締結日: 'contractedOn',
+	年度: 'fiscalYear',
+	年度割額: 'fiscalYearAmount',
+	中間前払金認定日: 'intermediateCertifiedOn',
+	部分払: 'partialPayment'
 };
 /** The first (canonical) header of each field names it in messages. */
 const FIELD_LABELS: Record<string, string> = Object.fromEntries(
@@ -91,15 +97,19 @@ export async function importCsv(
 		const line = index + 1;
 		if (index <= headerAt || blank(cells)) return;
 		const raw = Object.fromEntries(columns.map((field, i) => [field, cells[i] ?? '']));
+		const yes = (cell: unknown) => YES.has(String(cell ?? '').toLowerCase());
 		const parsed = contractInput.safeParse({
 			...raw,
-			lowBid: YES.has(String(raw.lowBid ?? '').toLowerCase())
+			lowBid: yes(raw.lowBid),
+			partialPayment: yes(raw.partialPayment)
 		});
 		if (!parsed.success) {
 			const messages = Object.entries(fieldErrors(parsed.error)).map(([field, code]) =>
 				code === 'beforeStart'
 					? '工期終了が工期開始より前です'
-					: `${FIELD_LABELS[field] ?? field} が正しくありません`
+					: code === 'fiscalPair'
+						? '年度と年度割額は両方必要です'
+						: `${FIELD_LABELS[field] ?? field} が正しくありません`
 			);
 			rejected.push({ line, message: messages.join('。') });
 		} else if (seen.has(parsed.data.contractNumber)) {

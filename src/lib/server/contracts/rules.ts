@@ -82,9 +82,12 @@ const pick = (r: Rules): Rules => ({
 	increaseShortfall: r.increaseShortfall === 'fail' ? 'fail' : 'warn'
 });
 
-/** Saves the organisation's rules; the audit event keeps what changed, before and after. */
-export async function save(who: Who, input: Rules, by: string | null) {
-	await db.transaction(async (tx) => {
+/**
+ * Saves the organisation's rules; the audit event keeps what changed, before and after. Returns
+ * whether anything changed (saving the same values writes nothing).
+ */
+export async function save(who: Who, input: Rules, by: string | null): Promise<boolean> {
+	return db.transaction(async (tx) => {
 		const [was] = await tx
 			.select()
 			.from(organizationRule)
@@ -93,7 +96,7 @@ export async function save(who: Who, input: Rules, by: string | null) {
 		const before = was ? pick(was) : DEFAULT_RULES;
 		const after = pick(input);
 		const changed = (Object.keys(after) as (keyof Rules)[]).filter((k) => before[k] !== after[k]);
-		if (changed.length === 0) return;
+		if (changed.length === 0) return false;
 		const values = { ...after, updatedBy: by, updatedAt: new Date() };
 		await tx
 			.insert(organizationRule)
@@ -104,5 +107,6 @@ export async function save(who: Who, input: Rules, by: string | null) {
 			event(who, 'rules.update', { before: diff(before), after: diff(after) }),
 			tx
 		);
+		return true;
 	});
 }

@@ -205,7 +205,8 @@ export const certificateVersion = pgTable(
 		fiscalYear: integer(),
 		fiscalYearAmount: yen(),
 		/** 共同企業体 members: [{ name, address?, representative? }]. */
-		contractorMembers: jsonb().$type<{ name: string; address?: string; representative?: string }[]>(),
+		contractorMembers:
+			jsonb().$type<{ name: string; address?: string; representative?: string }[]>(),
 		issuingOfficeName: text(),
 		issuingOfficePhone: text(),
 		/** The submission exactly as received: JSON text or a compact JWS. */

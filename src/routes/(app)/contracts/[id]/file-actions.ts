@@ -10,14 +10,9 @@ import { whoFor } from '../form';
 
 /**
  * The contract file page's smaller actions (shared/API.md §3, §4): ?/change, ?/detach,
- * ?/other-security and ?/complete. Each parses its form, calls its module and answers 303, or 400 with the values.
+ * ?/other-security and ?/complete. Each parses its form, calls its module and answers 303,
+ * or 400 with the values.
  */
-type Action = (
-	form: FormData,
-	user: SessionUser,
-	file: ContractFile,
-	locals: App.Locals
-) => unknown;
 const back = (file: ContractFile) => redirect(303, `/contracts/${file.id}`);
 const text = (form: FormData, name: string, max: number) => formText(form, name, max) ?? '';
 
