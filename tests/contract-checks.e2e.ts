@@ -7,6 +7,10 @@ import { demoUser, expectAccessible, screenshot, seed, signIn } from './support/
  * note; an admin's rule change turns the same file's verdict, audited; the printed record names
  * the rules and every value compared. Pages are looked at at 1280 and 320 px.
  */
+// Each flow looks at its pages twice (1280 and 320 px, axe at both): more than the default minute
+// on a busy machine.
+test.describe.configure({ timeout: 150_000 });
+
 const check = (page: Page, guarantee: string, name: string) =>
 	page.locator(`[data-guarantee="${guarantee}"] [data-check="${name}"]`);
 

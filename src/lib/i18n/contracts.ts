@@ -151,7 +151,8 @@ export const ja = {
 			note: '確認した内容（必須）',
 			noteHint: '例: 契約書の略称で同一工事。受注者は商号変更（登記で確認）。',
 			noteMissing: '相違を確認したうえで添付するには、確認した内容を入力してください。',
-			again: '認証キーをもう一度入力して「照合して添付する」を押してください。'
+			again:
+				'別の工事の保証なら、添付しないでください。相違を確認したうえで添付するときは、下の「相違を確認したうえで添付する」にチェックを入れ、確認した内容を入力して、もう一度「照合して添付する」を押してください（認証キーが空欄なら入力し直してください）。'
 		},
 		detach: {
 			summary: 'この添付を外す（誤って添付した場合）',
@@ -368,7 +369,8 @@ export const en: typeof ja = {
 			note: 'What you checked (required)',
 			noteHint: 'e.g. Short name of the same works; the contractor renamed (registry checked).',
 			noteMissing: 'To attach despite the difference, say what you checked.',
-			again: 'Enter the auth key again and press "Verify and attach".'
+			again:
+				'If it is the guarantee of other works, do not attach it. To attach it after checking, tick "I have checked the difference", say what you checked, and press "Verify and attach" again (re-enter the auth key if it is empty).'
 		},
 		detach: {
 			summary: 'Detach (attached by mistake)',
