@@ -18,12 +18,15 @@ CREATE TABLE "contract_security" (
 	"contract_file_id" uuid NOT NULL,
 	"kind" "guarantee_kind" NOT NULL,
 	"method" "security_method" NOT NULL,
-	"reference" text,
+	"reference" text DEFAULT '' NOT NULL,
 	"amount" bigint,
 	"end_on" date,
 	"note" text,
 	"recorded_by" uuid,
-	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"withdrawn_at" timestamp with time zone,
+	"withdrawn_by" uuid,
+	"withdraw_note" text
 );
 --> statement-breakpoint
 CREATE TABLE "organization_rule" (
@@ -59,7 +62,9 @@ ALTER TABLE "contract_detachment" ADD CONSTRAINT "contract_detachment_attached_b
 ALTER TABLE "contract_detachment" ADD CONSTRAINT "contract_detachment_detached_by_app_user_id_fk" FOREIGN KEY ("detached_by") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contract_security" ADD CONSTRAINT "contract_security_contract_file_id_contract_file_id_fk" FOREIGN KEY ("contract_file_id") REFERENCES "public"."contract_file"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contract_security" ADD CONSTRAINT "contract_security_recorded_by_app_user_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contract_security" ADD CONSTRAINT "contract_security_withdrawn_by_app_user_id_fk" FOREIGN KEY ("withdrawn_by") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_rule" ADD CONSTRAINT "organization_rule_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_rule" ADD CONSTRAINT "organization_rule_updated_by_app_user_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "contract_detachment_contract_file_id_index" ON "contract_detachment" USING btree ("contract_file_id");--> statement-breakpoint
-CREATE INDEX "contract_security_contract_file_id_index" ON "contract_security" USING btree ("contract_file_id");
+CREATE INDEX "contract_security_contract_file_id_index" ON "contract_security" USING btree ("contract_file_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "contract_security_once" ON "contract_security" USING btree ("contract_file_id","kind","method","reference") WHERE "contract_security"."withdrawn_at" is null;

@@ -33,6 +33,7 @@ test('a clerk of another organisation finds nothing of 白子町', async ({ page
 		`${contractPath}?/confirm`,
 		`${contractPath}?/detach`,
 		`${contractPath}?/other-security`,
+		`${contractPath}?/withdraw-security`,
 		`${contractPath}?/complete`
 	]) {
 		const response = await page.request.post(action, {
@@ -61,8 +62,8 @@ test('a clerk of another organisation finds nothing of 白子町', async ({ page
 			.length;
 	expect(denied('certificate.view'), csv).toBeGreaterThanOrEqual(1);
 	expect(denied('certificate.print')).toBeGreaterThanOrEqual(1);
-	// The page, then attach, change, confirm, detach, other-security and complete.
-	expect(denied('contract.view')).toBeGreaterThanOrEqual(7);
+	// The page, then attach, change, confirm, detach, other-security, withdraw-security, complete.
+	expect(denied('contract.view')).toBeGreaterThanOrEqual(8);
 	expect(denied('contract.print')).toBeGreaterThanOrEqual(1);
 });
 

@@ -57,6 +57,7 @@ export const ja = {
 		'contract.print': '案件の検証記録の作成',
 		'contract.detach': '保証の添付の取り消し',
 		'contract.other-security': '電子証書以外の保証の記録',
+		'contract.withdraw-security': '電子証書以外の保証の記録の取り消し',
 		'contract.complete': '工事完了の記録',
 		'rules.update': '点検基準の変更'
 	} as Record<string, string>
@@ -121,6 +122,7 @@ export const en: typeof ja = {
 		'contract.print': 'Contract verification record made',
 		'contract.detach': 'Guarantee detached',
 		'contract.other-security': 'Other security recorded',
+		'contract.withdraw-security': 'Other security withdrawn',
 		'contract.complete': 'Works completion recorded',
 		'rules.update': 'Check rules changed'
 	}

@@ -69,7 +69,8 @@ export const ja = {
 		noteRequired: '理由を入力してください。',
 		referenceRequired: '証書・証券の番号などを入力してください。',
 		advanceOnlyPaper: '前払金保証は保証事業会社の保証証書（紙）に限られます。',
-		notAttached: 'この保証契約番号の保証は添付されていません。'
+		notAttached: 'この保証契約番号の保証は添付されていません。',
+		notRecorded: 'この記録は見つからないか、取り消し済みです。'
 	},
 	file: {
 		terms: '契約の内容',
@@ -182,6 +183,10 @@ export const ja = {
 			note: '備考（免除の場合は根拠を必須）',
 			submit: '記録する',
 			recorded: (at: string, by: string) => `${at} ${by} が記録`,
+			withdraw: 'この記録を取り消す（誤って記録した場合）',
+			withdrawNote: '取り消す理由（必須）',
+			withdrawSubmit: '記録を取り消す',
+			withdrawn: (note: string) => `取消済み（理由: ${note}）`,
 			checksFor: (method: string) => `点検結果（${method}）`
 		},
 		complete: {
@@ -287,7 +292,8 @@ export const en: typeof ja = {
 		noteRequired: 'Enter the reason.',
 		referenceRequired: 'Enter the certificate or bond number.',
 		advanceOnlyPaper: "An advance guarantee can only be a surety company's paper certificate.",
-		notAttached: 'No guarantee with this number is attached.'
+		notAttached: 'No guarantee with this number is attached.',
+		notRecorded: 'No such record, or it was withdrawn already.'
 	},
 	file: {
 		terms: 'Contract',
@@ -400,6 +406,10 @@ export const en: typeof ja = {
 			note: 'Note (the basis of an exemption is required)',
 			submit: 'Record',
 			recorded: (at, by) => `recorded ${at} by ${by}`,
+			withdraw: 'Withdraw this record (recorded by mistake)',
+			withdrawNote: 'Reason (required)',
+			withdrawSubmit: 'Withdraw',
+			withdrawn: (note) => `Withdrawn (reason: ${note})`,
 			checksFor: (method) => `Checks (${method})`
 		},
 		complete: {

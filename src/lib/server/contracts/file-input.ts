@@ -22,7 +22,8 @@ export const optionalYen = z.preprocess(
 // TODO: a2's shared date type (1900–2199) replaces this at merge; until then a plain ISO date.
 const isoDate = z.preprocess(
 	(v) => (typeof v === 'string' ? v.normalize('NFKC').trim().replace(/\//g, '-') : v),
-	z.iso.date()
+	// PostgreSQL has no year 0000: outside 1900–2199 is a typing error, not a 500.
+	z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'invalid')
 );
 export const optionalDate = z.preprocess(
 	(v) => (v === '' || v == null ? undefined : v),

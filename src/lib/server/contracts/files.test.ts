@@ -47,6 +47,21 @@ describe('contract files', () => {
 		if (!bad.success) {
 			expect(contracts.fieldErrors(bad.error)).toMatchObject({ contractAmount: 'invalid' });
 		}
+		for (const day of ['0000-01-01', '1899-12-31', '2200-01-01']) {
+			const odd = contracts.contractInput.safeParse(raw({ contractedOn: day }));
+			expect(odd.success || contracts.fieldErrors(odd.error), day).toEqual({
+				contractedOn: 'invalid'
+			});
+		}
+		expect(input({ fiscalYear: '令和8年度', fiscalYearAmount: '10,000,000' }).fiscalYear).toBe(
+			2026
+		);
+		expect(input({ fiscalYear: 'R8', fiscalYearAmount: '1' }).fiscalYear).toBe(2026);
+		expect(input({ fiscalYear: '平成31', fiscalYearAmount: '1' }).fiscalYear).toBe(2019);
+		const lonely = contracts.contractInput.safeParse(raw({ fiscalYear: '2026' }));
+		expect(lonely.success || contracts.fieldErrors(lonely.error)).toEqual({
+			fiscalYearAmount: 'fiscalPair'
+		});
 		const backwards = contracts.contractInput.safeParse(raw({ endOn: '2026-06-30' }));
 		expect(backwards.success || contracts.fieldErrors(backwards.error)).toEqual({
 			endOn: 'beforeStart'

@@ -162,6 +162,33 @@ describe('other forms of security', () => {
 		});
 	});
 
+	it('records a double click once, and a withdrawn record no longer counts', async () => {
+		const { org, who, file } = await setUp();
+		const paper = securities.securityInput.parse({
+			kind: 'contract',
+			method: 'paper',
+			reference: 'E12-2026-P0009',
+			amount: '3850000'
+		});
+		await Promise.all(Array.from({ length: 8 }, () => securities.record(who, file, paper, null)));
+		let now = await review.review(file);
+		expect(now.securities).toHaveLength(1);
+		expect(now.missing).toEqual([]);
+		const id = now.securities[0].id;
+		expect(await securities.withdraw(who, file, id, '別案件の証書を記録した', null)).toBe(true);
+		expect(await securities.withdraw(who, file, id, 'again', null)).toBe(false);
+		expect(await securities.withdraw(who, file, 'not-a-uuid', 'x', null)).toBe(false);
+		now = await review.review(file);
+		expect(now.missing).toEqual(['contract']);
+		expect(now.securities[0]).toMatchObject({ withdrawNote: '別案件の証書を記録した', checks: [] });
+		// Recorded again after the withdrawal: a new record.
+		await securities.record(who, file, paper, null);
+		expect((await review.review(file)).missing).toEqual([]);
+		const trail = (await actions(org.id)).map((e) => e.action);
+		expect(trail.filter((a) => a === 'contract.other-security')).toHaveLength(2);
+		expect(trail).toContain('contract.withdraw-security');
+	});
+
 	it('refuses 免除 without its reason, and an advance guaranteed other than on paper', () => {
 		const codes = (raw: Record<string, string>) => {
 			const parsed = securities.securityInput.safeParse(raw);

@@ -30,10 +30,12 @@ export async function review(file: ContractFile, rulesInForce?: rules.RulesInFor
 		securities.of(file.id),
 		detachedFrom(file.id)
 	]);
+	// A security withdrawn (recorded by mistake) stays on the record and counts for nothing.
+	const standing = recorded.map((r) => r.security).filter((s) => s.withdrawnAt === null);
 	const paid = paidOf(
 		file,
 		attached.map((a) => a.input),
-		recorded.map((r) => r.security)
+		standing
 	);
 	const guarantees = attached.map(({ row, latest, status, input }) => {
 		const snapshot = snapshotOf(latest, status);
@@ -60,12 +62,12 @@ export async function review(file: ContractFile, rulesInForce?: rules.RulesInFor
 	const otherSecurities = recorded.map(({ security, recordedBy }) => ({
 		...security,
 		recordedBy,
-		checks: securityChecks(security, terms, inForce, paid)
+		checks: security.withdrawnAt ? [] : securityChecks(security, terms, inForce, paid)
 	}));
 	const needed = neededKinds(file);
 	const provided = [
 		...guarantees.map((g) => ({ kind: g.kind, how: '電子証書' })),
-		...otherSecurities.map((s) => ({ kind: s.kind, how: securities.METHOD_LABELS[s.method] }))
+		...standing.map((s) => ({ kind: s.kind, how: securities.METHOD_LABELS[s.method] }))
 	];
 	const missing = needed.filter((kind) => !provided.some((p) => p.kind === kind));
 	const in30Days = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000)

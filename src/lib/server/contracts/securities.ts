@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import * as audit from '../audit/append';
 import { note, optionalLine } from '../common/text';
@@ -43,6 +43,7 @@ export const securityInput = z
 	});
 export type SecurityInput = z.output<typeof securityInput>;
 
+/** Records the security; the same one again (a double click) is not recorded twice. */
 export async function record(
 	who: Who,
 	file: ContractFile,
@@ -50,18 +51,56 @@ export async function record(
 	by: string | null
 ) {
 	await db.transaction(async (tx) => {
-		await tx.insert(contractSecurity).values({
-			contractFileId: file.id,
-			kind: input.kind,
-			method: input.method,
-			reference: input.reference ?? null,
-			amount: input.amount ?? null,
-			endOn: input.endOn ?? null,
-			note: input.note || null,
-			recordedBy: by
-		});
+		const [row] = await tx
+			.insert(contractSecurity)
+			.values({
+				contractFileId: file.id,
+				kind: input.kind,
+				method: input.method,
+				reference: input.reference ?? '',
+				amount: input.amount ?? null,
+				endOn: input.endOn ?? null,
+				note: input.note || null,
+				recordedBy: by
+			})
+			.onConflictDoNothing()
+			.returning({ id: contractSecurity.id });
+		if (!row) return;
 		const detail = { contractNumber: file.contractNumber, ...input };
 		await audit.record(event(who, 'contract.other-security', detail), tx);
+	});
+}
+
+/** A security recorded by mistake: no longer counted, kept on the record with the note. */
+export async function withdraw(
+	who: Who,
+	file: ContractFile,
+	id: string,
+	note: string,
+	by: string | null
+): Promise<boolean> {
+	if (!z.uuid().safeParse(id).success) return false;
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(contractSecurity)
+			.set({ withdrawnAt: new Date(), withdrawnBy: by, withdrawNote: note })
+			.where(
+				and(
+					eq(contractSecurity.id, id),
+					eq(contractSecurity.contractFileId, file.id),
+					isNull(contractSecurity.withdrawnAt)
+				)
+			)
+			.returning();
+		if (!row) return false;
+		const detail = {
+			contractNumber: file.contractNumber,
+			kind: row.kind,
+			method: row.method,
+			note
+		};
+		await audit.record(event(who, 'contract.withdraw-security', detail), tx);
+		return true;
 	});
 }
 

@@ -15,6 +15,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /** Raw bytes (hashes). postgres.js and PGlite both hand back a Uint8Array-compatible value. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -413,15 +414,25 @@ export const contractSecurity = pgTable(
 			.references(() => contractFile.id),
 		kind: guaranteeKind().notNull(),
 		method: securityMethod().notNull(),
-		/** 証券番号, 保証契約番号 of a paper certificate, 領収番号 … */
-		reference: text(),
+		/** 証券番号, 保証契約番号 of a paper certificate, 領収番号 …; '' for 免除. */
+		reference: text().notNull().default(''),
 		amount: yen(),
 		endOn: date(),
 		note: text(),
 		recordedBy: uuid().references(() => appUser.id),
-		recordedAt: createdAt()
+		recordedAt: createdAt(),
+		/** Recorded by mistake: withdrawn with a note, kept for the record, no longer counted. */
+		withdrawnAt: timestamp({ withTimezone: true }),
+		withdrawnBy: uuid().references(() => appUser.id),
+		withdrawNote: text()
 	},
-	(t) => [index().on(t.contractFileId)]
+	(t) => [
+		index().on(t.contractFileId),
+		// The same security recorded twice (a double click) is one record.
+		uniqueIndex('contract_security_once')
+			.on(t.contractFileId, t.kind, t.method, t.reference)
+			.where(sql`${t.withdrawnAt} is null`)
+	]
 );
 export type ContractSecurity = typeof contractSecurity.$inferSelect;
 

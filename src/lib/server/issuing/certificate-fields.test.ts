@@ -126,6 +126,8 @@ describe('the certificate fields of API.md §4', () => {
 		expect(await paths(await call(register, token, old))).toEqual(['/works/fiscalYear']);
 		const phone = body(org.code, { issuingOffice: { name: '千葉支店', phone: '043-241' } });
 		expect(await paths(await call(register, token, phone))).toEqual(['/issuingOffice/phone']);
+		const year0 = body(org.code, { works: { ...works, contractedOn: '0000-01-01' } });
+		expect(await paths(await call(register, token, year0))).toEqual(['/works/contractedOn']);
 		const category = body(org.code, { works: { ...works, category: 'goods' } });
 		expect(await paths(await call(register, token, category))).toEqual(['/works/category']);
 

@@ -14,7 +14,9 @@ export const MAX_YEN = 10_000_000_000_000;
 
 const yen = z.number().int().positive().max(MAX_YEN).meta({ description: 'integer yen' });
 // TODO: a2's shared date type (1900–2199) replaces this at merge; until then a plain ISO date.
-const day = z.iso.date();
+const day = z.iso
+	.date()
+	.refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'must be within 1900-01-01 … 2199-12-31');
 
 /** A Japanese phone number as printed (043-241-6101, full-width digits fine): 10 or 11 digits. */
 const phone = z

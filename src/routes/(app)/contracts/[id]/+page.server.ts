@@ -52,5 +52,6 @@ export const actions: Actions = {
 	change: on(more.change),
 	detach: on(more.detach),
 	'other-security': on(more.otherSecurity),
+	'withdraw-security': on(more.withdrawSecurity),
 	complete: on(more.complete)
 };

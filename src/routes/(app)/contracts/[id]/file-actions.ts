@@ -10,7 +10,7 @@ import { whoFor } from '../form';
 
 /**
  * The contract file page's smaller actions (shared/API.md §3, §4): ?/change, ?/detach,
- * ?/other-security and ?/complete. Each parses its form, calls its module and answers 303,
+ * ?/other-security, ?/withdraw-security and ?/complete. Each parses its form, calls its module and answers 303,
  * or 400 with the values.
  */
 const back = (file: ContractFile) => redirect(303, `/contracts/${file.id}`);
@@ -74,6 +74,22 @@ export async function otherSecurity(
 		return fail(400, { securityErrors: contracts.fieldErrors(parsed.error), securityValues });
 	}
 	await securities.record(whoFor(user, locals), file, parsed.data, user.id);
+	back(file);
+}
+
+export async function withdrawSecurity(
+	form: FormData,
+	user: SessionUser,
+	file: ContractFile,
+	locals: App.Locals
+) {
+	const withdrawValues = { id: text(form, 'id', 64), note: text(form, 'note', 500) };
+	const noted = note(500).min(1).safeParse(withdrawValues.note);
+	if (!noted.success) return fail(400, { withdrawError: 'noteRequired' as const, withdrawValues });
+	const who = whoFor(user, locals);
+	if (!(await securities.withdraw(who, file, withdrawValues.id, noted.data, user.id))) {
+		return fail(400, { withdrawError: 'notRecorded' as const, withdrawValues });
+	}
 	back(file);
 }
 
