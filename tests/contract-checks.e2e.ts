@@ -135,6 +135,15 @@ test('a paper 契約保証 recorded makes submitted pass, its amount checked', a
 	await expect(paper.locator('[data-check="period"]')).toHaveAttribute('data-result', 'pass');
 	await expect(page.getByTestId('missing')).toHaveCount(0);
 
+	// Recorded by mistake: withdrawn with a reason, it no longer counts (and stays on the record).
+	await paper.getByText('この記録を取り消す（誤って記録した場合）').click();
+	await paper.getByLabel('取り消す理由（必須）').fill('別案件の証書を記録した');
+	await paper.getByRole('button', { name: '記録を取り消す' }).click();
+	await expect(submitted).toHaveAttribute('data-result', 'warn');
+	await expect(page.locator('[data-security="paper"][data-withdrawn="true"]')).toContainText(
+		'取消済み（理由: 別案件の証書を記録した）'
+	);
+
 	// 免除 without its reason is refused, with the values kept.
 	await form.getByLabel('方法').selectOption('exempt');
 	await form.getByLabel('証書・証券等の番号').fill('');
