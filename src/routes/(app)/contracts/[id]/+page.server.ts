@@ -1,15 +1,18 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts/files';
 import * as contractReview from '$lib/server/contracts/review';
+import type { ContractFile } from '$lib/server/db/schema';
+import { requireWriter } from '$lib/server/http/guard';
+import type { SessionUser } from '$lib/server/identity/sessions';
 import { contractValues, ownFile, whoFor } from '../form';
 import { attach } from './attach';
 import * as more from './file-actions';
-import type { ContractFile } from '$lib/server/db/schema';
-import type { SessionUser } from '$lib/server/identity/sessions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Every read and action of this page counts as viewing the file. */
 const viewedFile = (id: string, locals: App.Locals) => ownFile(id, locals, 'contract.view');
+/** Every action changes the file: an auditor is refused before anything is read. */
+const changedFile = (id: string, locals: App.Locals) => (requireWriter(), viewedFile(id, locals));
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { user, file } = await viewedFile(params.id, locals);
@@ -17,20 +20,21 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 /** An action of `more` on the file: guard, form, call. */
-const on =
-	<R>(action: (form: FormData, ...rest: [SessionUser, ContractFile, App.Locals]) => Promise<R>) =>
-	async ({ params, request, locals }: RequestEvent) => {
-		const { user, file } = await viewedFile(params.id, locals);
-		return action(await request.formData(), user, file, locals);
-	};
+const on = async <R>(
+	action: (form: FormData, ...rest: [SessionUser, ContractFile, App.Locals]) => Promise<R>,
+	{ params, request, locals }: RequestEvent
+) => {
+	const { user, file } = await changedFile(params.id, locals);
+	return action(await request.formData(), user, file, locals);
+};
 
 export const actions: Actions = {
 	attach: async (event) => {
-		const { user, file } = await viewedFile(event.params.id, event.locals);
+		const { user, file } = await changedFile(event.params.id, event.locals);
 		return attach(event, user, file);
 	},
 	update: async ({ params, request, locals }) => {
-		const { user, file } = await viewedFile(params.id, locals);
+		const { user, file } = await changedFile(params.id, locals);
 		const updateValues = contractValues(await request.formData());
 		const parsed = contracts.contractInput.safeParse(updateValues);
 		if (!parsed.success) {
@@ -45,13 +49,13 @@ export const actions: Actions = {
 		redirect(303, `/contracts/${file.id}`);
 	},
 	confirm: async ({ params, locals }) => {
-		const { user, file } = await viewedFile(params.id, locals);
+		const { user, file } = await changedFile(params.id, locals);
 		await contractReview.confirm(file, { who: whoFor(user, locals) });
 		redirect(303, `/contracts/${file.id}`);
 	},
-	change: on(more.change),
-	detach: on(more.detach),
-	'other-security': on(more.otherSecurity),
-	'withdraw-security': on(more.withdrawSecurity),
-	complete: on(more.complete)
+	change: async (event) => on(more.change, event),
+	detach: async (event) => on(more.detach, event),
+	'other-security': async (event) => on(more.otherSecurity, event),
+	'withdraw-security': async (event) => on(more.withdrawSecurity, event),
+	complete: async (event) => on(more.complete, event)
 };
