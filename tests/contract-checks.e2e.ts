@@ -110,6 +110,8 @@ test('a guarantee of other works is refused, attached with a note as a warning, 
 
 test('a paper 契約保証 recorded makes submitted pass, its amount checked', async ({ page }) => {
 	await signIn(page, demoUser('tanaka'));
+	await page.goto('/contracts/new');
+	await lookAt(page, 'contract-new');
 	await newFile(page, {
 		worksName: '令和8年度 集会所修繕工事',
 		contractorName: '株式会社白子建設',

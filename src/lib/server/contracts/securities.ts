@@ -5,6 +5,7 @@ import { note, optionalLine } from '../common/text';
 import { db } from '../db';
 import { appUser, contractSecurity, type ContractFile } from '../db/schema';
 import { event, optionalDate, optionalYen, type Who } from './files';
+import { ja } from '../../i18n/contracts';
 
 /**
  * A guarantee the file needs, provided another way than an electronic certificate: a paper
@@ -113,11 +114,5 @@ export function of(contractFileId: string) {
 		.orderBy(asc(contractSecurity.recordedAt));
 }
 
-export const METHOD_LABELS: Record<(typeof METHODS)[number], string> = {
-	paper: '紙の保証証書',
-	bond: '公共工事履行保証証券',
-	insurance: '履行保証保険',
-	bank: '金融機関の保証',
-	cash: '契約保証金',
-	exempt: '免除'
-};
+/** The methods' names in the checks' reasons (Japanese, as every reason is). */
+export const METHOD_LABELS: Record<(typeof METHODS)[number], string> = ja.file.security.methods;

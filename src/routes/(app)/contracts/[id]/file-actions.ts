@@ -36,23 +36,38 @@ export async function change(
 	back(file);
 }
 
+/**
+ * A removal that needs its reason (detach, withdraw): the target named by `field` and a note;
+ * null when done, else the refusal to echo back.
+ */
+async function withReason(
+	form: FormData,
+	field: string,
+	remove: (target: string, note: string) => Promise<boolean>
+) {
+	const values = { target: text(form, field, 64), note: text(form, 'note', 500) };
+	const noted = note(500).min(1).safeParse(values.note);
+	if (!noted.success) return { error: 'noteRequired' as const, values };
+	if (!(await remove(values.target, noted.data))) return { error: 'notFound' as const, values };
+	return null;
+}
+
 export async function detach(
 	form: FormData,
 	user: SessionUser,
 	file: ContractFile,
 	locals: App.Locals
 ) {
-	const detachValues = {
-		guaranteeNumber: text(form, 'guaranteeNumber', 64),
-		note: text(form, 'note', 500)
-	};
-	const noted = note(500).min(1).safeParse(detachValues.note);
-	if (!noted.success) return fail(400, { detachError: 'noteRequired' as const, detachValues });
 	const who = whoFor(user, locals);
-	if (!(await attachments.detach(who, file, detachValues.guaranteeNumber, noted.data, user.id))) {
-		return fail(400, { detachError: 'notAttached' as const, detachValues });
-	}
-	back(file);
+	const refused = await withReason(form, 'guaranteeNumber', (number, reason) =>
+		attachments.detach(who, file, number, reason, user.id)
+	);
+	if (!refused) back(file);
+	else
+		return fail(400, {
+			detachError: refused.error === 'notFound' ? ('notAttached' as const) : refused.error,
+			detachValues: { guaranteeNumber: refused.values.target, note: refused.values.note }
+		});
 }
 
 export async function otherSecurity(
@@ -83,14 +98,16 @@ export async function withdrawSecurity(
 	file: ContractFile,
 	locals: App.Locals
 ) {
-	const withdrawValues = { id: text(form, 'id', 64), note: text(form, 'note', 500) };
-	const noted = note(500).min(1).safeParse(withdrawValues.note);
-	if (!noted.success) return fail(400, { withdrawError: 'noteRequired' as const, withdrawValues });
 	const who = whoFor(user, locals);
-	if (!(await securities.withdraw(who, file, withdrawValues.id, noted.data, user.id))) {
-		return fail(400, { withdrawError: 'notRecorded' as const, withdrawValues });
-	}
-	back(file);
+	const refused = await withReason(form, 'id', (id, reason) =>
+		securities.withdraw(who, file, id, reason, user.id)
+	);
+	if (!refused) back(file);
+	else
+		return fail(400, {
+			withdrawError: refused.error === 'notFound' ? ('notRecorded' as const) : refused.error,
+			withdrawValues: { id: refused.values.target, note: refused.values.note }
+		});
 }
 
 export async function complete(
