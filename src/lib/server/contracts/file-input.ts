@@ -60,6 +60,8 @@ export function parseFiscalYear(value: unknown): number | undefined | unknown {
 }
 const fiscalYear = z.preprocess(parseFiscalYear, z.number().int().min(1900).max(2199).optional());
 
+const fieldsRead = (payload: { issues: unknown[] }) => payload.issues.length === 0;
+
 export const contractInput = z
 	.object({
 		contractNumber: z
@@ -82,18 +84,22 @@ export const contractInput = z
 		partialPayment: z.boolean().default(false)
 	})
 	.refine((c) => c.startOn <= c.endOn, { path: ['endOn'], message: 'beforeStart' })
+	// Across fields only once every field reads: a price that did not parse is not "too small".
 	.refine((c) => (c.fiscalYear === undefined) === (c.fiscalYearAmount === undefined), {
 		path: ['fiscalYearAmount'],
-		message: 'fiscalPair'
+		message: 'fiscalPair',
+		when: fieldsRead
 	})
 	.refine((c) => (c.fiscalYearAmount ?? 0) <= c.contractAmount, {
 		path: ['fiscalYearAmount'],
-		message: 'fiscalOver'
+		message: 'fiscalOver',
+		when: fieldsRead
 	})
 	// 中間前金払 and 部分払 are a choice of one (the town's 中間前金払取扱要領).
 	.refine((c) => !(c.partialPayment && c.intermediateAdvancePaymentAmount), {
 		path: ['partialPayment'],
-		message: 'partialAndIntermediate'
+		message: 'partialAndIntermediate',
+		when: fieldsRead
 	});
 export type ContractInput = z.output<typeof contractInput>;
 

@@ -58,6 +58,13 @@ describe('contract files', () => {
 		);
 		expect(input({ fiscalYear: 'R8', fiscalYearAmount: '1' }).fiscalYear).toBe(2026);
 		expect(input({ fiscalYear: '平成31', fiscalYearAmount: '1' }).fiscalYear).toBe(2019);
+		// A price that does not read is named alone, not also as "below the year's amount".
+		const unread = contracts.contractInput.safeParse(
+			raw({ contractAmount: '一千万', fiscalYear: '2026', fiscalYearAmount: '1000' })
+		);
+		expect(unread.success || contracts.fieldErrors(unread.error)).toEqual({
+			contractAmount: 'invalid'
+		});
 		const lonely = contracts.contractInput.safeParse(raw({ fiscalYear: '2026' }));
 		expect(lonely.success || contracts.fieldErrors(lonely.error)).toEqual({
 			fiscalYearAmount: 'fiscalPair'
