@@ -34,6 +34,14 @@ const DEADLINE_MS = 4000;
 /** What `npx tsx` finds, without npx's own start. */
 const TSX = path.resolve('node_modules/.bin/tsx');
 
+/**
+ * For waits: a request the server drops (a keep-alive socket it closed while restarting) is no
+ * answer yet, not the end of the wait — `expect.poll` stops at the first error thrown.
+ */
+const status = (response: Response) => response.status;
+const noAnswer = () => 0;
+const readyz = () => fetch(`${base}/readyz`).then(status, noAnswer);
+
 test.beforeAll(async () => {
 	mkdirSync('tests/.tmp', { recursive: true });
 	pg = await startTempPostgres({ durable: true });
@@ -73,14 +81,7 @@ async function startPortal(port: number, log: string): Promise<ChildProcess> {
 		stdio: ['ignore', 'ignore', openSync(`tests/.tmp/${log}`, 'w')]
 	});
 	await expect
-		.poll(
-			() =>
-				fetch(`${origin}/readyz`).then(
-					(r) => r.status,
-					() => 0
-				),
-			{ timeout: 30_000 }
-		)
+		.poll(() => fetch(`${origin}/readyz`).then(status, noAnswer), { timeout: 30_000 })
 		.toBe(200);
 	return instance;
 }
@@ -139,15 +140,11 @@ test('the database stops mid-load: fast 503s, no hang, recovery, no acknowledged
 	pg!.stop('immediate');
 	// The outage is answered, not waited out: /readyz says so within its own 2 s check, and
 	// the load gets its 503s.
-	await expect
-		.poll(() => fetch(`${base}/readyz`).then((r) => r.status), { timeout: 5_000 })
-		.toBe(503);
+	await expect.poll(readyz, { timeout: 5_000 }).toBe(503);
 	await expect.poll(() => statuses.get(503) ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
 	expect((await fetch(`${base}/healthz`)).status).toBe(200);
 	pg!.start();
-	await expect
-		.poll(() => fetch(`${base}/readyz`).then((r) => r.status), { timeout: 20_000 })
-		.toBe(200);
+	await expect.poll(readyz, { timeout: 20_000 }).toBe(200);
 	// Recovered by itself: the same load is acknowledged again.
 	const beforeRecovery = acknowledged.length;
 	await expect
@@ -250,7 +247,7 @@ test('queries slower than the pool can absorb: bounded latency, 503 at once, no 
 
 	// The lock gone, the portal answers normally within a few seconds, by itself.
 	await expect
-		.poll(async () => (await post(body())).status, { timeout: 15_000, intervals: [500] })
+		.poll(() => post(body()).then(status, noAnswer), { timeout: 15_000, intervals: [500] })
 		.toBe(201);
 	const sql = postgres(pg!.url, { max: 1 });
 	const stored =
