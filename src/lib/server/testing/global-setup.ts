@@ -20,21 +20,18 @@ export default async function setup(project: TestProject) {
 	const pglite = !process.env.DATABASE_URL;
 	const dataDir = process.env.DATA_DIR;
 	if (pglite) process.env.DATA_DIR = ':memory:';
+	const { migrate } = await import('../db/migrate');
+	const { closeDb, db } = await import('../db');
 	try {
-		const { migrate } = await import('../db/migrate');
-		const { closeDb, db } = await import('../db');
 		await migrate();
-		if (pglite) {
-			const dump = await db.$client.dumpDataDir('none');
-			const dir = mkdtempSync(path.join(os.tmpdir(), 'kensho-migrated-'));
-			const file = path.join(dir, 'pgdata.tar');
-			writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-			project.provide('migratedDatabase', file);
-			await closeDb();
-			return () => rmSync(dir, { recursive: true, force: true });
-		}
-		await closeDb();
+		if (!pglite) return;
+		const dump = await db.$client.dumpDataDir('none');
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'kensho-migrated-'));
+		writeFileSync(path.join(dir, 'pgdata.tar'), Buffer.from(await dump.arrayBuffer()));
+		project.provide('migratedDatabase', path.join(dir, 'pgdata.tar'));
+		return () => rmSync(dir, { recursive: true, force: true });
 	} finally {
+		await closeDb();
 		if (dataDir === undefined) delete process.env.DATA_DIR;
 		else process.env.DATA_DIR = dataDir;
 	}
