@@ -71,6 +71,16 @@ describe('operator CLI', () => {
 		}
 	});
 
+	it('refuses a password the policy forbids from standard input, saying why', async () => {
+		// Eight spaces: the line is taken as typed, not trimmed, and still refused.
+		const refused = await cli(
+			['user', 'add', '--org', code, '--username', 'weak', '--role', 'clerk', '--password-stdin'],
+			`${' '.repeat(8)}\n`
+		);
+		expect(refused.status).toBe(1);
+		expect(refused.stderr).toMatch(/連続した文字だけのパスワードは使えません/);
+	});
+
 	it('answers 1 for a failure and 2 for bad usage, on stderr', async () => {
 		const duplicate = await cli(['org', 'add', '--code', code, '--name', '白子町']);
 		expect(duplicate.status).toBe(1);

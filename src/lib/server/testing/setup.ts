@@ -5,10 +5,6 @@ import { afterAll, inject } from 'vitest';
 // a copy of the one global-setup.ts migrated, opened when the file first uses the database
 // (a file that never does, like lanes.test.ts, pays nothing).
 process.env.NODE_ENV = 'test';
-// Every test signs in from the same unknown address: on a shared PostgreSQL, files (and runs
-// within five minutes) would use up each other's per-IP allowance, as serve.ts says for the
-// browser tests.
-process.env.LOGIN_IP_LIMIT ??= '100000';
 if (!process.env.DATABASE_URL) process.env.DATA_DIR = ':memory:';
 
 const { closeDb, startMemoryDatabaseFrom } = await import('../db');
