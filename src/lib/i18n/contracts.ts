@@ -47,6 +47,8 @@ export const ja = {
 		heading: '入力内容を確認してください',
 		invalid: '正しく入力してください。',
 		beforeStart: '工期の終了は開始以降の日付にしてください。',
+		date: '1900-01-01 から 2199-12-31 までの実在する日付を入力してください（例: 2026-07-01）。',
+		characters: '表示の向きを変える制御文字などは使えません。文字を入力し直してください。',
 		nothingChanged: '変更後の請負代金額または工期（終了）を入力してください。',
 		duplicate: 'この契約番号は登録済みです。'
 	},
@@ -169,6 +171,8 @@ export const en: typeof ja = {
 		heading: 'Please check your input',
 		invalid: 'Please enter a valid value.',
 		beforeStart: 'The works must end on or after they start.',
+		date: 'Enter a real date from 1900-01-01 to 2199-12-31 (e.g. 2026-07-01).',
+		characters: 'Direction control characters and similar are not allowed; please retype the text.',
 		nothingChanged: 'Enter a new price or a new end date.',
 		duplicate: 'This contract number already exists.'
 	},

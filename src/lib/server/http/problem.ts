@@ -1,3 +1,5 @@
+import { wellFormed } from '../common/text';
+
 /**
  * RFC 9457 problem details, the one error shape of the issuer API (shared/API.md §1). Modules
  * throw a `Problem`; the endpoint wrapper in `api.ts` turns it into the response.
@@ -62,9 +64,15 @@ export function problemResponse(problem: Problem, extraHeaders: Record<string, s
 	});
 }
 
-/** `["works", "contractAmount"]` → `/works/contractAmount` (RFC 6901 escaping). */
+/**
+ * `["works", "contractAmount"]` → `/works/contractAmount` (RFC 6901 escaping). A key with a lone
+ * surrogate is named with U+FFFD in its place: the pointer goes into the audit trail's jsonb,
+ * which cannot hold a lone surrogate.
+ */
 export function pointer(path: readonly PropertyKey[]): string {
-	return path.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+	return path
+		.map((part) => '/' + wellFormed(String(part)).replace(/~/g, '~0').replace(/\//g, '~1'))
+		.join('');
 }
 
 export function validationProblem(errors: FieldError[], detail = 'The body has invalid fields') {
