@@ -4,6 +4,7 @@ import * as auth from '$lib/server/identity/sessions';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
 import { log } from '$lib/server/common/log';
+import { refuseMalformedForms } from '$lib/server/http/forms';
 import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -93,6 +94,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	};
 	event.locals.user = null;
 	event.locals.session = null;
+	refuseMalformedForms(event.request, messages(event.locals.locale).common.errors.malformedForm);
 
 	let response = await withDeadline(
 		resolve(event, {

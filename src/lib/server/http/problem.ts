@@ -78,3 +78,7 @@ export function pointer(path: readonly PropertyKey[]): string {
 export function validationProblem(errors: FieldError[], detail = 'The body has invalid fields') {
 	return new Problem(422, 'validation', detail, errors);
 }
+
+/** 422 for a value the database itself refused (see `isDataException`): the client's, not ours. */
+export const unstorable = () =>
+	new Problem(422, 'validation', 'The body has a value that cannot be stored');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as guarantees from './guarantees';
+import { documented, reissueInput } from './signed-changes';
 
 /**
  * The OpenAPI 3.1 document of the issuer API, generated from the same zod schemas that
@@ -59,6 +60,18 @@ const body = (ref: string, signable = true) => ({
 			: {})
 	}
 });
+/** No body; or signed (required for an issuer that must sign), `{ guaranteeNumber, iat }`. */
+const reissueBody = {
+	required: false,
+	content: {
+		'application/jose': {
+			schema: {
+				type: 'string',
+				description: 'compact JWS, EdDSA, of #/components/schemas/Reissue'
+			}
+		}
+	}
+};
 const idParam = [
 	{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
 ];
@@ -123,7 +136,7 @@ export function document(serverUrl = '/') {
 			},
 			'/api/v1/certificates/{id}/auth-key': {
 				post: {
-					...post('Reissue the auth key', undefined, {
+					...post('Reissue the auth key', reissueBody, {
 						'200': ok('The new key; the old one stops'),
 						'404': refusal('Not found')
 					}),
@@ -155,8 +168,9 @@ export function document(serverUrl = '/') {
 			securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
 			schemas: {
 				Certificate: schema(guarantees.certificateInput),
-				Amendment: schema(guarantees.amendmentInput),
-				Cancellation: schema(guarantees.cancellationInput),
+				Amendment: schema(documented(guarantees.amendmentInput)),
+				Cancellation: schema(documented(guarantees.cancellationInput)),
+				Reissue: schema(documented(reissueInput)),
 				Batch: schema(guarantees.batchInput),
 				Notice: schema(guarantees.noticeInput),
 				Registered: {
