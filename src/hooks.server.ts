@@ -5,10 +5,14 @@ import { isDatabaseUnavailable } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
 import { log } from '$lib/server/common/log';
 import { refuseMalformedForms } from '$lib/server/http/forms';
+import { handleShutdown, isDraining } from '$lib/server/http/shutdown';
+import { dev } from '$app/environment';
 import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	await migrate();
+	// The built server only: Vite's dev server stops itself.
+	if (!dev) handleShutdown();
 	// A stray rejection (a driver's socket error while the database restarts) is logged; it must
 	// not take the whole portal down with every clerk's request in flight.
 	process.on('unhandledRejection', (reason) => {
@@ -117,6 +121,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');
 	response.headers.set('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
+	if (isDraining()) response.headers.set('connection', 'close');
 
 	const { user } = event.locals as App.Locals;
 	if (user) response.headers.set('cache-control', 'private, no-store');
