@@ -111,9 +111,17 @@ export const ja = {
 		submit: '取り込む',
 		result: (n: number) => `${n} 件を取り込みました。`,
 		rejected: '取り込まなかった行',
+		rejectedCount: (n: number) => `${n.toLocaleString('ja-JP')} 行は取り込みませんでした。`,
+		firstRejected: (shown: number, total: number) =>
+			`取り込まなかった行（${total.toLocaleString('ja-JP')} 行のうち最初の ${shown} 行）`,
+		download: (n: number) =>
+			`取り込まなかった ${n.toLocaleString('ja-JP')} 行をすべて CSV でダウンロード`,
 		line: '行',
 		message: '理由',
-		noFile: 'CSV ファイルを選んでください。'
+		noFile: 'CSV ファイルを選んでください。',
+		tooLarge: (mb: number) =>
+			`ファイルが大きすぎます（${mb} MB まで）。ファイルを分けて取り込んでください。`,
+		limits: (mb: number, rows: string) => `1回に取り込めるのは ${mb} MB、${rows} 行までです。`
 	}
 };
 
@@ -235,8 +243,14 @@ export const en: typeof ja = {
 		submit: 'Import',
 		result: (n) => `${n} imported.`,
 		rejected: 'Lines not imported',
+		rejectedCount: (n) => `${n.toLocaleString('en')} lines were not imported.`,
+		firstRejected: (shown, total) =>
+			`Lines not imported (the first ${shown} of ${total.toLocaleString('en')})`,
+		download: (n) => `Download all ${n.toLocaleString('en')} lines not imported (CSV)`,
 		line: 'Line',
 		message: 'Reason',
-		noFile: 'Choose a CSV file.'
+		noFile: 'Choose a CSV file.',
+		tooLarge: (mb) => `The file is too large (at most ${mb} MB). Split it and import each part.`,
+		limits: (mb, rows) => `One import takes at most ${mb} MB and ${rows} lines.`
 	}
 };

@@ -338,6 +338,26 @@ export const contractFile = pgTable(
 );
 export type ContractFile = typeof contractFile.$inferSelect;
 
+/**
+ * One import of a contract register (契約台帳 CSV): what it imported and every line it refused,
+ * so the page can show the first lines and offer all of them as a download (an 80,000-line
+ * answer was 12.7 MB before issue 12).
+ */
+export const contractImport = pgTable(
+	'contract_import',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		organizationId: uuid()
+			.notNull()
+			.references(() => organization.id),
+		createdBy: uuid().references(() => appUser.id),
+		imported: integer().notNull(),
+		rejected: jsonb().$type<{ line: number; message: string }[]>().notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index().on(t.organizationId, t.createdAt)]
+);
+
 /** 変更契約: a new amount and/or 工期末, in force from `changedOn`. */
 export const contractChange = pgTable('contract_change', {
 	id: uuid().primaryKey().defaultRandom(),
