@@ -59,8 +59,12 @@ async function* decoded(bytes: AsyncIterator<Uint8Array>): AsyncGenerator<string
 	let complete = false;
 	while (size < SNIFF_BYTES && !complete) {
 		const next = await bytes.next();
-		if (next.done) complete = true;
-		else (head.push(next.value), (size += next.value.byteLength));
+		if (next.done) {
+			complete = true;
+		} else {
+			head.push(next.value);
+			size += next.value.byteLength;
+		}
 	}
 	const prefix = Buffer.concat(head);
 	const utf8 = new TextDecoder('utf-8', { fatal: true });
