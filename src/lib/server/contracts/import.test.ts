@@ -120,6 +120,9 @@ describe('a large or hostile contract register', () => {
 		const { org, who } = await setUp();
 		const tooMany = utf8([HEADER, ...Array.from({ length: MAX_ROWS + 1 }, (_, i) => row(i))]);
 		await expect(importCsv(who, tooMany, null)).rejects.toThrow(/20,000 行まで/);
+		// Blank lines count: a cell of line breaks is refused at once, not read line by line.
+		const breaks = utf8([HEADER, row(1), `R8-2,x${'\r\n'.repeat(100_000)}`]);
+		await expect(importCsv(who, breaks, null)).rejects.toThrow(/20,000 行まで/);
 		const huge = utf8([HEADER, row(1), `R8-2,${'工'.repeat(2_000_000)},x,1,2026-01-01,2026-01-02`]);
 		const refused = importCsv(who, huge, null);
 		await expect(refused).rejects.toBeInstanceOf(ImportRefusedError);
