@@ -35,9 +35,11 @@ let stopping = false;
  */
 export const isDraining = () => draining;
 
-async function stop(reason: 'drained' | 'deadline') {
+async function stop(reason: 'drained' | 'deadline', beforeClose: () => void) {
 	if (stopping) return;
 	stopping = true;
+	// No timer may open the database again once it is closed.
+	beforeClose();
 	let bound: NodeJS.Timeout | undefined;
 	try {
 		await Promise.race([
@@ -53,18 +55,21 @@ async function stop(reason: 'drained' | 'deadline') {
 	process.exit(0);
 }
 
-/** Installs the handlers once, in the built server (not under Vite's dev server). */
-export function handleShutdown() {
+/**
+ * Installs the handlers once, in the built server (not under Vite's dev server); `beforeClose`
+ * stops what would still use the database (the housekeeping timer).
+ */
+export function handleShutdown(beforeClose: () => void = () => {}) {
 	const onSignal = (signal: NodeJS.Signals) => {
 		draining = true;
 		log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
 		// Unref'd: it never keeps the process alive, only ends one that something still holds.
 		setTimeout(() => {
 			log.warn({ afterMs: HARD_STOP_MS }, 'requests still running at the deadline: stopping');
-			void stop('deadline');
+			void stop('deadline', beforeClose);
 		}, HARD_STOP_MS).unref();
 	};
 	process.once('SIGTERM', onSignal);
 	process.once('SIGINT', onSignal);
-	process.once('sveltekit:shutdown', () => void stop('drained'));
+	process.once('sveltekit:shutdown', () => void stop('drained', beforeClose));
 }

@@ -35,19 +35,6 @@ export interface Received {
 /** A key reissue has no fields of its own: only the binding claims, when signed. */
 export const reissueInput = z.strictObject({});
 
-/** The claims as the OpenAPI document shows them beside a change's own fields. */
-const claimShape = {
-	guaranteeNumber: guaranteeNumber
-		.optional()
-		.meta({ description: 'Required when signed: the number of the guarantee changed' }),
-	iat: z
-		.number()
-		.int()
-		.optional()
-		.meta({ description: `Required when signed: Unix seconds, within ${IAT_TOLERANCE_SECONDS} s` })
-};
-export const documented = <T extends z.ZodObject>(schema: T) => schema.extend(claimShape);
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 

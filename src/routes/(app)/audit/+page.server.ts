@@ -30,7 +30,9 @@ export const load: PageServerLoad = async ({ url }) => {
 			guaranteeNumber: event.guaranteeNumber && withoutBidi(event.guaranteeNumber),
 			guaranteeId: event.guaranteeId,
 			purpose: event.purpose,
-			ip: event.ip
+			ip: event.ip,
+			// Outsiders' failed sign-ins folded into one event (identity/sign-in-failures.ts).
+			count: (event.detail as { count?: unknown } | null)?.count ?? null
 		})),
 		nextBefore: page.nextBefore,
 		people: people.map((person) => ({ id: person.id, username: person.username }))

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { normalizeAuthKeyInput, parseQrPayload } from '$lib/auth-key';
 import * as certificates from '$lib/server/certificates/verify';
 import { echo, formText } from '$lib/server/http/forms';
-import { requireUser } from '$lib/server/http/guard';
+import { requireUser, requireWriter } from '$lib/server/http/guard';
 import { lastPurpose, rememberPurpose } from '$lib/server/certificates/purpose-cookies';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const load: PageServerLoad = ({ cookies }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, setHeaders }) => {
-		const user = requireUser();
+		const user = requireWriter();
 		const form = await request.formData();
 		let guaranteeNumber = formText(form, 'guaranteeNumber', 100) ?? '';
 		let authKey = formText(form, 'authKey', 100) ?? '';
@@ -70,6 +70,7 @@ export const actions: Actions = {
 				values
 			});
 		}
-		return fail(400, { error: 'no-match' as const, values });
+		const { remaining, scope } = result;
+		return fail(400, { error: 'no-match' as const, remaining, scope, values });
 	}
 };

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import * as contractImport from '$lib/server/contracts/import';
-import { requireUser } from '$lib/server/http/guard';
+import { requireWriter } from '$lib/server/http/guard';
 import { whoFor } from '../form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +16,7 @@ export const load: PageServerLoad = () => ({
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const user = requireUser();
+		const user = requireWriter();
 		// Far over the limit: refused before the body is read into memory.
 		if (Number(request.headers.get('content-length')) > MAX_BYTES + FRAMING)
 			return fail(413, tooLarge);
