@@ -412,7 +412,7 @@ test.describe('in the browser', () => {
 	}) => {
 		await signIn(page, demoUser('tanaka'));
 		await page.goto('/contracts/import');
-		await expect(page.getByText('1回に取り込めるのは 5 MB、20,000 行までです。')).toBeVisible();
+		await expect(page.getByText('1回に取り込めるのは 5 MB、10,000 行までです。')).toBeVisible();
 		const prefix = uniqueNumber('IMB');
 		const lines = ['契約番号,工事名,受注者,請負代金額,工期開始,工期終了'];
 		for (let i = 0; i < 120; i++)

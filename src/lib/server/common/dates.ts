@@ -33,7 +33,8 @@ export const day = z
 	.refine(isDay, { message: DAY_MESSAGE, params: { code: 'date' } })
 	.meta({
 		format: 'date',
-		pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+		// For the OpenAPI document: as close as a pattern gets; isDay checks the calendar.
+		pattern: '^(19|20|21)\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
 		description: `YYYY-MM-DD, ${FIRST_DAY} … ${LAST_DAY}`
 	});
 

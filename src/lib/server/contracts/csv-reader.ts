@@ -89,11 +89,11 @@ async function* decoded(bytes: AsyncIterator<Uint8Array>): AsyncGenerator<string
  * a record's index + 1 is its row as Excel numbers it (a cell with a line break stays one row).
  * Throws TooLargeError, EncodingError, or csv-parse's CsvError for a malformed file.
  */
-export async function* records(input: Input, maxBytes: number): AsyncGenerator<string[]> {
+export function records(input: Input, maxBytes: number): AsyncIterable<string[]> {
 	const parser = parse({ relax_column_count: true, trim: true, bom: true });
 	const text = Readable.from(decoded(capped(input, maxBytes)[Symbol.asyncIterator]()));
-	const feeding = pipeline(text, parser);
-	feeding.catch(() => {}); // its error ends the iteration below, which rethrows it
-	for await (const record of parser) yield record as string[];
-	await feeding;
+	// A failure anywhere (too large, encoding, a malformed CSV) destroys the parser with it, so
+	// the reader's loop throws it; the reader stopping early destroys the source in turn.
+	pipeline(text, parser).catch(() => {});
+	return parser;
 }
