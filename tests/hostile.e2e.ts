@@ -193,6 +193,24 @@ async function signedIn(user: { organizationCode: string; username: string; pass
 	return ctx;
 }
 
+/** A valid contract file of the signed-in organisation; its page's path. */
+async function newContractFile(ctx: APIRequestContext, prefix: string) {
+	const created = await ctx.post('/contracts/new', {
+		form: {
+			contractNumber: `${prefix}-${Date.now()}`,
+			worksName: '検査工事',
+			contractorName: '株式会社検査',
+			contractAmount: '1000000',
+			startOn: '2026-07-01',
+			endOn: '2027-03-31'
+		},
+		headers: { origin: ORIGIN, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(created.status(), await created.text()).toBe(303);
+	return created.headers()['location'];
+}
+
 /** Every UTF-8 byte percent-encoded (a lone surrogate becomes U+FFFD, as a browser sends it). */
 const percentEncoded = (text: string) =>
 	[...Buffer.from(text)].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
@@ -211,20 +229,7 @@ test('/login: only 400 or 429, never signed in, never reflected', async () => {
 
 test('/verify and a contract file’s attach: only 4xx, nothing found, nothing reflected', async () => {
 	const ctx = await signedIn(seed().users.hostileClerk);
-	const created = await ctx.post('/contracts/new', {
-		form: {
-			contractNumber: `HX-${Date.now()}`,
-			worksName: '検査工事',
-			contractorName: '株式会社検査',
-			contractAmount: '1000000',
-			startOn: '2026-07-01',
-			endOn: '2027-03-31'
-		},
-		headers: { origin: ORIGIN, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(created.status(), await created.text()).toBe(303);
-	const file = created.headers()['location'];
+	const file = await newContractFile(ctx, 'HX');
 	const fields = ['guaranteeNumber', 'authKey', 'purpose'];
 	await property(
 		fc.tuple(fc.constantFrom('/verify', `${file}?/attach`), formOf(fields)),
@@ -545,20 +550,7 @@ test('amendments and cancellations with hostile dates and text: 4xx or success, 
 
 test('a contract file’s update, change and confirm, the print action and /language: 4xx or 303, refusals leave nothing', async () => {
 	const ctx = await signedIn(seed().users.hostileClerk);
-	const created = await ctx.post('/contracts/new', {
-		form: {
-			contractNumber: `HXF-${Date.now()}`,
-			worksName: '検査工事',
-			contractorName: '株式会社検査',
-			contractAmount: '1000000',
-			startOn: '2026-07-01',
-			endOn: '2027-03-31'
-		},
-		headers: { origin: ORIGIN, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(created.status()).toBe(303);
-	const file = created.headers()['location'];
+	const file = await newContractFile(ctx, 'HXF');
 	const forms = {
 		[`${file}?/update`]: [
 			'worksName',

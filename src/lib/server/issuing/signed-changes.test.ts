@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import type { RequestEvent } from '@sveltejs/kit';
 import { db } from '../db';
 import { auditEvent, certificateVersion, guarantee, signedChange } from '../db/schema';
 import * as guarantees from './guarantees';
 import * as issuers from './issuers';
 import { cancellationKid } from './signed-changes';
-import { makeGuarantee, makeOrganization, testContext } from '../testing/fixtures';
+import {
+	makeGuarantee,
+	makeOrganization,
+	makeSigningIssuer,
+	testContext
+} from '../testing/fixtures';
 import { POST as amendRoute } from '../../../routes/api/v1/certificates/[id]/amendments/+server';
 import { POST as cancelRoute } from '../../../routes/api/v1/certificates/[id]/cancellation/+server';
 import { POST as reissueRoute } from '../../../routes/api/v1/certificates/[id]/auth-key/+server';
@@ -26,18 +30,8 @@ const AMENDMENT = {
 };
 
 async function signingIssuer(requireSignature = false) {
-	const issuer = await issuers.add({
-		code: `sc${crypto.randomUUID().slice(0, 8)}`,
-		name: '署名建設業保証',
-		requireSignature
-	});
+	const { issuer, sign } = await makeSigningIssuer('署名建設業保証', requireSignature);
 	const { token } = await issuers.createToken(issuer.id);
-	const { publicKey, privateKey } = await generateKeyPair('EdDSA', { extractable: true });
-	await issuers.addKey(issuer.id, 'k1', await exportJWK(publicKey));
-	const sign = (payload: unknown) =>
-		new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-			.setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
-			.sign(privateKey);
 	const org = await makeOrganization();
 	const make = () => makeGuarantee({ organizationId: org.id, issuerId: issuer.id });
 	/** Any of the three endpoints (each typed for its own route). */
