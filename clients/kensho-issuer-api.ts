@@ -179,7 +179,10 @@ export interface components {
 			/** @enum {string} */
 			kind: 'contract' | 'advance_payment' | 'intermediate_advance_payment';
 			guaranteeNumber: string;
-			/** Format: date */
+			/**
+			 * Format: date
+			 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+			 */
 			issuedOn: string;
 			orderer: {
 				code: string;
@@ -255,7 +258,10 @@ export interface components {
 			};
 		};
 		Amendment: {
-			/** Format: date */
+			/**
+			 * Format: date
+			 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+			 */
 			amendedOn: string;
 			/**
 			 * @description One reason; or give reasons
@@ -333,7 +339,10 @@ export interface components {
 			iat?: number;
 		};
 		Cancellation: {
-			/** Format: date */
+			/**
+			 * Format: date
+			 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+			 */
 			cancelledOn: string;
 			reason?: string;
 			/** @description The number of the guarantee in the URL; required when the body is signed */
@@ -473,12 +482,15 @@ export interface components {
 				 */
 				endOn: string;
 			};
-			/** Format: date-time */
-			receivedAt: string;
+			/** @description The issuer's office a clerk calls about this guarantee (optional) */
 			issuingOffice?: {
+				/** @description 支店・営業所の名称 */
 				name: string;
+				/** @description 電話番号 */
 				phone?: string;
 			};
+			/** Format: date-time */
+			receivedAt: string;
 		};
 		/** @description A guarantee with every version in order; never its key or hash */
 		Guarantee: {

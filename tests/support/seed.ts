@@ -64,7 +64,7 @@ export async function seed() {
 	await addUser(mutsuzawa, 'rulesClerk', 'clerk');
 	await addUser(mutsuzawa, 'rulesAdmin', 'admin');
 	const hostileTokens = [];
-	for (let i = 0; i < 4; i++)
+	for (let i = 0; i < 7; i++)
 		hostileTokens.push((await issuers.createToken(hostileIssuer.id)).token);
 	return {
 		demo,

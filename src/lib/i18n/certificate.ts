@@ -14,7 +14,8 @@ export const ja = {
 	signature: {
 		verified: '発行者の電子署名を確認済み',
 		kid: (kid: string) => `鍵ID: ${kid}`,
-		none: '署名なし'
+		none: '署名なし',
+		cancellation: '解約の電子署名'
 	},
 	sections: {
 		guarantee: '保証の内容',
@@ -110,7 +111,8 @@ export const en: typeof ja = {
 	signature: {
 		verified: "Issuer's electronic signature verified",
 		kid: (kid) => `Key ID: ${kid}`,
-		none: 'Not signed'
+		none: 'Not signed',
+		cancellation: 'Signature of the cancellation'
 	},
 	sections: {
 		guarantee: 'Guarantee',

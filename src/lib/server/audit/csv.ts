@@ -1,3 +1,4 @@
+import { withoutBidi } from '../common/text';
 import type { AuditEvent } from '../db/schema';
 
 /**
@@ -35,9 +36,12 @@ const jst = new Intl.DateTimeFormat('sv-SE', {
 	second: '2-digit'
 });
 
-/** Quotes a field; a leading = + - @ would make Excel run it as a formula, so it is defused. */
+/**
+ * Quotes a field; a leading = + - @ would make Excel run it as a formula, so it is defused, and a
+ * bidirectional control (kept in the trail as typed) is not passed on to the reader (issue 12).
+ */
 export function field(value: unknown): string {
-	let text = value === null || value === undefined ? '' : String(value);
+	let text = value === null || value === undefined ? '' : withoutBidi(String(value));
 	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
 	return `"${text.replace(/"/g, '""')}"`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formDay, optionalFormDay } from '../common/dates';
 import { foldedLine, note, oneLine } from '../common/text';
 
 /**
@@ -19,17 +20,6 @@ export const optionalYen = z.preprocess(
 	(v) => (v === '' || v == null ? undefined : v),
 	yen.optional()
 );
-// TODO: a2's shared date type (1900–2199) replaces this at merge; until then a plain ISO date.
-const isoDate = z.preprocess(
-	(v) => (typeof v === 'string' ? v.normalize('NFKC').trim().replace(/\//g, '-') : v),
-	// PostgreSQL has no year 0000: outside 1900–2199 is a typing error, not a 500.
-	z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'invalid')
-);
-export const optionalDate = z.preprocess(
-	(v) => (v === '' || v == null ? undefined : v),
-	isoDate.optional()
-);
-
 /** 工事 or 業務委託, as a form or a register (CSV) says it. */
 const CATEGORY_WORDS: Record<string, 'construction' | 'service'> = {
 	construction: 'construction',
@@ -71,16 +61,16 @@ export const contractInput = z
 		worksName: foldedLine(200),
 		contractorName: foldedLine(200),
 		contractAmount: yen,
-		startOn: isoDate,
-		endOn: isoDate,
+		startOn: formDay,
+		endOn: formDay,
 		lowBid: z.boolean(),
 		advancePaymentAmount: optionalYen,
 		intermediateAdvancePaymentAmount: optionalYen,
 		category,
-		contractedOn: optionalDate,
+		contractedOn: optionalFormDay,
 		fiscalYear,
 		fiscalYearAmount: optionalYen,
-		intermediateCertifiedOn: optionalDate,
+		intermediateCertifiedOn: optionalFormDay,
 		partialPayment: z.boolean().default(false)
 	})
 	.refine((c) => c.startOn <= c.endOn, { path: ['endOn'], message: 'beforeStart' })
@@ -105,9 +95,9 @@ export type ContractInput = z.output<typeof contractInput>;
 
 export const changeInput = z
 	.object({
-		changedOn: isoDate,
+		changedOn: formDay,
 		contractAmount: optionalYen,
-		endOn: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
+		endOn: optionalFormDay,
 		note: note(200).default('')
 	})
 	.refine((c) => c.contractAmount !== undefined || c.endOn !== undefined, {
@@ -116,14 +106,16 @@ export const changeInput = z
 	});
 export type ChangeInput = z.output<typeof changeInput>;
 
-export const completeInput = z.object({ completedOn: optionalDate });
+export const completeInput = z.object({ completedOn: optionalFormDay });
 
 /** zod issues as `{ field: code }`, the codes the pages turn into Japanese. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
 	const errors: Record<string, string> = {};
 	for (const issue of error.issues) {
 		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= issue.code === 'custom' ? issue.message : 'invalid';
+		// A shared rule names its own code (dates, characters); a rule of this form, its message.
+		const code = (issue as { params?: { code?: string } }).params?.code;
+		errors[field] ??= issue.code === 'custom' ? (code ?? issue.message) : 'invalid';
 	}
 	return errors;
 }

@@ -4,7 +4,8 @@ import * as audit from '../audit/append';
 import { note, optionalLine } from '../common/text';
 import { db } from '../db';
 import { appUser, contractSecurity, type ContractFile } from '../db/schema';
-import { event, optionalDate, optionalYen, type Who } from './files';
+import { optionalFormDay } from '../common/dates';
+import { event, optionalYen, type Who } from './files';
 import { ja } from '../../i18n/contracts';
 
 /**
@@ -25,7 +26,7 @@ export const securityInput = z
 		method: z.enum(METHODS),
 		reference: z.preprocess(blankToUndefined, optionalLine(100).optional()),
 		amount: optionalYen,
-		endOn: optionalDate,
+		endOn: optionalFormDay,
 		note: note(500).default('')
 	})
 	// 公共工事の前払金保証事業に関する法律: an advance is guaranteed only by a 登録保証事業会社,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isLocalGovernmentCode } from '../../local-government-code';
 import { pointer, validationProblem, type FieldError } from '../http/problem';
-import { note, oneLine } from '../common/text';
+import { day } from '../common/dates';
+import { note, oneLine, textFaults } from '../common/text';
 
 /**
  * The bodies of the issuer API (shared/API.md §1) as zod schemas: allow-lists (`strictObject`),
@@ -13,11 +14,6 @@ export const CATEGORIES = ['construction', 'service'] as const;
 export const MAX_YEN = 10_000_000_000_000;
 
 const yen = z.number().int().positive().max(MAX_YEN).meta({ description: 'integer yen' });
-// TODO: a2's shared date type (1900–2199) replaces this at merge; until then a plain ISO date.
-const day = z.iso
-	.date()
-	.refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'must be within 1900-01-01 … 2199-12-31');
-
 /** A Japanese phone number as printed (043-241-6101, full-width digits fine): 10 or 11 digits. */
 const phone = z
 	.string()
@@ -204,8 +200,20 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 	);
 }
 
-/** Parses with `schema` or throws a 422 Problem listing every field at fault. */
-export function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+/**
+ * Parses with `schema` or throws a 422 Problem listing every field at fault. Every key and
+ * string of the body is checked for lone surrogates and bidirectional controls first, so a
+ * field no schema knows yet is covered too; `wholeBody: false` leaves that to each part (the
+ * batch: one bad item must not refuse the others).
+ */
+export function parse<T extends z.ZodType>(
+	schema: T,
+	body: unknown,
+	{ wholeBody = true } = {}
+): z.output<T> {
+	const faults = wholeBody ? textFaults(body) : [];
+	if (faults.length)
+		throw validationProblem(faults.map((fault) => ({ ...fault, path: pointer(fault.path) })));
 	const result = schema.safeParse(body);
 	if (!result.success) throw validationProblem(fieldErrors(result.error));
 	return result.data;

@@ -6,7 +6,10 @@ import * as auditSearch from '$lib/server/audit/search';
 import { requireUser, userActor } from '$lib/server/http/guard';
 import type { RequestHandler } from './$types';
 
-/** Streams the CSV in batches: a year of events never sits in memory. */
+/**
+ * Streams the CSV in batches: a year of events never sits in memory. The filters are checked
+ * before anything is sent (a bad date is a 400 with the reason, never a cut stream).
+ */
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const user = requireUser('admin', 'auditor');
 	const parsed = auditSearch.filtersSchema.safeParse(auditSearch.filterParams(url.searchParams));
@@ -22,10 +25,15 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	});
 
 	const batches = auditSearch.stream(user.organizationId, filters);
+	// The first batch is read before the 200 goes out: a query that fails fails the request
+	// with its own status, rather than a 200 whose stream is cut (issue 12).
+	const first = await batches.next();
 	const encoder = new TextEncoder();
 	const body = new ReadableStream<Uint8Array>({
 		start(controller) {
-			controller.enqueue(encoder.encode(auditCsv.BOM + auditCsv.line(auditCsv.HEADER)));
+			const rows = first.done ? '' : first.value.map(auditCsv.row).join('');
+			controller.enqueue(encoder.encode(auditCsv.BOM + auditCsv.line(auditCsv.HEADER) + rows));
+			if (first.done) controller.close();
 		},
 		async pull(controller) {
 			const next = await batches.next();

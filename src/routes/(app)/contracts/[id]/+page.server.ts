@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts/files';
 import * as contractReview from '$lib/server/contracts/review';
 import type { ContractFile } from '$lib/server/db/schema';
+import { echo } from '$lib/server/http/forms';
 import { requireWriter } from '$lib/server/http/guard';
 import type { SessionUser } from '$lib/server/identity/sessions';
 import { contractValues, ownFile, whoFor } from '../form';
@@ -38,13 +39,17 @@ export const actions: Actions = {
 		const updateValues = contractValues(await request.formData());
 		const parsed = contracts.contractInput.safeParse(updateValues);
 		if (!parsed.success) {
-			return fail(400, { updateErrors: contracts.fieldErrors(parsed.error), updateValues });
+			const errors = contracts.fieldErrors(parsed.error);
+			return fail(400, { updateErrors: errors, updateValues: echo(updateValues) });
 		}
 		try {
 			await contracts.update(whoFor(user, locals), file, parsed.data);
 		} catch (e) {
 			if (!(e instanceof contracts.DuplicateContractError)) throw e;
-			return fail(400, { updateErrors: { contractNumber: 'duplicate' }, updateValues });
+			return fail(400, {
+				updateErrors: { contractNumber: 'duplicate' },
+				updateValues: echo(updateValues)
+			});
 		}
 		redirect(303, `/contracts/${file.id}`);
 	},

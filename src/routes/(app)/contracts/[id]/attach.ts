@@ -4,7 +4,7 @@ import * as certificates from '$lib/server/certificates/verify';
 import * as attachments from '$lib/server/contracts/attachments';
 import * as contractReview from '$lib/server/contracts/review';
 import { note as noteOf } from '$lib/server/common/text';
-import { formText } from '$lib/server/http/forms';
+import { echo, formText } from '$lib/server/http/forms';
 import type { SessionUser } from '$lib/server/identity/sessions';
 import type { ContractFile } from '$lib/server/db/schema';
 import { whoFor } from '../form';
@@ -31,7 +31,7 @@ export async function attach(
 	const acceptMismatch = form.get('acceptMismatch') === 'on';
 	const note = noteText.safeParse(formText(form, 'note', 500) ?? '').data ?? '';
 	// The key is never echoed back: only the number, the stage and the note are kept.
-	const values = { guaranteeNumber, purpose: purpose ?? '', note };
+	const values = echo({ guaranteeNumber, purpose: purpose ?? '', note });
 	// A file attaches a guarantee at a stage of the contract: any purpose but 'other'.
 	if (!certificates.isPurpose(purpose) || purpose === 'other') {
 		return fail(400, { attach: 'purpose' as const, values });

@@ -4,7 +4,7 @@ import * as contracts from '$lib/server/contracts/files';
 import * as securities from '$lib/server/contracts/securities';
 import { note } from '$lib/server/common/text';
 import type { ContractFile } from '$lib/server/db/schema';
-import { formText } from '$lib/server/http/forms';
+import { echo, formText } from '$lib/server/http/forms';
 import type { SessionUser } from '$lib/server/identity/sessions';
 import { whoFor } from '../form';
 
@@ -30,7 +30,10 @@ export async function change(
 	};
 	const parsed = contracts.changeInput.safeParse(changeValues);
 	if (!parsed.success) {
-		return fail(400, { changeErrors: contracts.fieldErrors(parsed.error), changeValues });
+		return fail(400, {
+			changeErrors: contracts.fieldErrors(parsed.error),
+			changeValues: echo(changeValues)
+		});
 	}
 	await contracts.addChange(whoFor(user, locals), file, parsed.data, user.id);
 	back(file);
@@ -66,7 +69,7 @@ export async function detach(
 	else
 		return fail(400, {
 			detachError: refused.error === 'notFound' ? ('notAttached' as const) : refused.error,
-			detachValues: { guaranteeNumber: refused.values.target, note: refused.values.note }
+			detachValues: echo({ guaranteeNumber: refused.values.target, note: refused.values.note })
 		});
 }
 
@@ -86,7 +89,10 @@ export async function otherSecurity(
 	};
 	const parsed = securities.securityInput.safeParse(securityValues);
 	if (!parsed.success) {
-		return fail(400, { securityErrors: contracts.fieldErrors(parsed.error), securityValues });
+		return fail(400, {
+			securityErrors: contracts.fieldErrors(parsed.error),
+			securityValues: echo(securityValues)
+		});
 	}
 	await securities.record(whoFor(user, locals), file, parsed.data, user.id);
 	back(file);
@@ -106,7 +112,7 @@ export async function withdrawSecurity(
 	else
 		return fail(400, {
 			withdrawError: refused.error === 'notFound' ? ('notRecorded' as const) : refused.error,
-			withdrawValues: { id: refused.values.target, note: refused.values.note }
+			withdrawValues: echo({ id: refused.values.target, note: refused.values.note })
 		});
 }
 
