@@ -174,7 +174,7 @@ test.describe('typing the key', () => {
 		const { cancelled, expired } = guarantees();
 		for (const [g, status] of [
 			[cancelled, '解約'],
-			[expired, '期限切れ']
+			[expired, '保証期間満了']
 		] as const) {
 			await page.context().clearCookies();
 			await openVerify(page);

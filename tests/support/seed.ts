@@ -6,7 +6,7 @@ import { loadDemo, DEMO_PASSWORD } from '../../src/lib/server/demo/load';
 import { localContext } from '../../src/lib/server/identity/request-context';
 import { seedIssuers } from './seed-issuers';
 import { seedGuarantees } from './seed-guarantees';
-import { seedContractGuarantees } from './seed-contracts';
+import { seedContractGuarantees, seedRulesOrganization } from './seed-contracts';
 
 /**
  * Fixtures for the browser tests, on top of the demo data. Tests that change state (disable a
@@ -56,8 +56,16 @@ export async function seed() {
 		code: `e2e-h-${Date.now().toString(36)}`,
 		name: 'E2E検査保証株式会社'
 	});
+	// Issue 14: 睦沢町 for the rules test (its admin changes what every file of it follows).
+	const rulesOrganization = await seedRulesOrganization();
+	const mutsuzawa = {
+		id: rulesOrganization.organization.id,
+		code: rulesOrganization.organization.code
+	};
+	await addUser(mutsuzawa, 'rulesClerk', 'clerk');
+	await addUser(mutsuzawa, 'rulesAdmin', 'admin');
 	const hostileTokens = [];
-	for (let i = 0; i < 4; i++)
+	for (let i = 0; i < 7; i++)
 		hostileTokens.push((await issuers.createToken(hostileIssuer.id)).token);
 	const seeded = {
 		demo,
@@ -66,7 +74,8 @@ export async function seed() {
 		hostileIssuer: { tokens: hostileTokens },
 		issuers: await seedIssuers(),
 		guarantees: await seedGuarantees(),
-		contractGuarantees: await seedContractGuarantees()
+		contractGuarantees: await seedContractGuarantees(),
+		rulesOrganization
 	};
 	// A signed checkpoint for the audit screen and the printed records (the server signs the next).
 	return { ...seeded, checkpoint: await checkpoints.create() };

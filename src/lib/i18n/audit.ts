@@ -12,7 +12,8 @@ export const ja = {
 		any: 'すべて',
 		submit: '絞り込む',
 		clear: '条件をクリア',
-		invalid: '絞り込み条件が正しくありません。日付は YYYY-MM-DD で入力してください。'
+		invalid:
+			'絞り込み条件が正しくありません。日付は 1900-01-01 から 2199-12-31 までを YYYY-MM-DD で入力してください。'
 	},
 	table: {
 		caption: '監査イベント（新しい順）',
@@ -74,8 +75,13 @@ export const ja = {
 		'contract.attach': '保証の添付',
 		'contract.import': '契約台帳の取り込み',
 		'contract.confirm': '案件の変更確認',
-		'contract.view': '案件の閲覧',
 		'contract.print': '案件の検証記録の作成',
+		'contract.detach': '保証の添付の取り消し',
+		'contract.other-security': '電子証書以外の保証の記録',
+		'contract.withdraw-security': '電子証書以外の保証の記録の取り消し',
+		'contract.complete': '工事完了の記録',
+		'rules.update': '点検基準の変更',
+		'contract.view': '案件の閲覧',
 		'audit.checkpoint': '監査ログのチェックポイント作成'
 	} as Record<string, string>
 };
@@ -94,7 +100,7 @@ export const en: typeof ja = {
 		any: 'Any',
 		submit: 'Filter',
 		clear: 'Clear',
-		invalid: 'The filter is not valid. Enter dates as YYYY-MM-DD.'
+		invalid: 'The filter is not valid. Enter dates from 1900-01-01 to 2199-12-31 as YYYY-MM-DD.'
 	},
 	table: {
 		caption: 'Audit events (newest first)',
@@ -156,8 +162,13 @@ export const en: typeof ja = {
 		'contract.attach': 'Guarantee attached',
 		'contract.import': 'Contract register imported',
 		'contract.confirm': 'Contract changes reviewed',
-		'contract.view': 'Contract file viewed',
 		'contract.print': 'Contract verification record made',
+		'contract.detach': 'Guarantee detached',
+		'contract.other-security': 'Other security recorded',
+		'contract.withdraw-security': 'Other security withdrawn',
+		'contract.complete': 'Works completion recorded',
+		'rules.update': 'Check rules changed',
+		'contract.view': 'Contract file viewed',
 		'audit.checkpoint': 'Audit checkpoint made'
 	}
 };

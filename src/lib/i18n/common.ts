@@ -9,6 +9,7 @@ export const ja = {
 		contracts: '案件',
 		audit: '監査ログ',
 		admin: 'ユーザー管理',
+		rules: '点検基準',
 		account: 'パスワード変更'
 	},
 	signedInAs: (org: string, user: string) => `${org}　${user}`,
@@ -30,6 +31,7 @@ export const ja = {
 		unavailable: '現在確認できません。しばらくしてから再度お試しください。',
 		unexpected: '予期しないエラーが発生しました。',
 		badRequest: 'この送信は受け付けられません。画面から入力し直してください。',
+		malformedForm: '送信されたフォームを読み取れませんでした。画面から入力し直してください。',
 		crossSite: '他のサイトからの送信は受け付けられません。',
 		requestId: (id: string) => `問い合わせ番号: ${id}`,
 		backHome: 'ホームへ戻る',
@@ -49,6 +51,7 @@ export const en: typeof ja = {
 		contracts: 'Contracts',
 		audit: 'Audit log',
 		admin: 'Users',
+		rules: 'Check rules',
 		account: 'Change password'
 	},
 	signedInAs: (org, user) => `${org} — ${user}`,
@@ -70,6 +73,7 @@ export const en: typeof ja = {
 		unavailable: 'Cannot verify right now. Please try again in a moment.',
 		unexpected: 'An unexpected error occurred.',
 		badRequest: 'This request cannot be accepted. Please fill in the form again.',
+		malformedForm: 'The submitted form could not be read. Please fill it in again.',
 		crossSite: 'Submissions from another site are not accepted.',
 		requestId: (id) => `Reference: ${id}`,
 		backHome: 'Back to home',

@@ -10,7 +10,7 @@ export { MAX_LANES } from './chain';
  * The audit trail. Every module records through `record` (or `recordMany`); this module only
  * ever inserts. An INSERT names the chain (one per organisation, per issuer, one for operator
  * actions, one for the portal's unattributed events); the database's append trigger places the
- * event on a free lane of that chain, links and hashes it (drizzle/0008_b_audit_append.sql).
+ * event on a free lane of that chain, links and hashes it (drizzle/0010_b_audit_append.sql).
  * So an event is one statement, never waits for another writer's lane, and nothing about the
  * lanes lives in this process.
  */

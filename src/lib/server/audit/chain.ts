@@ -8,7 +8,7 @@ import type { AuditEvent } from '../db/schema';
  * (verify.ts) hashes every event itself.
  *
  * - Version 1 (events written before issue 13): hashed by the portal before the insert.
- * - Version 2: hashed by the database's append trigger (drizzle/0008_b_audit_append.sql), so one
+ * - Version 2: hashed by the database's append trigger (drizzle/0010_b_audit_append.sql), so one
  *   statement can link an event to the last one of its lane: the same fields with a version tag
  *   first, as texts, as array_to_json writes them.
  */

@@ -7,8 +7,8 @@ import * as users from '../identity/users';
 import { signIn, signOut, ACCOUNT_ADDRESS_LIMIT } from '../identity/sign-in';
 import { changeOwnPassword } from '../identity/password-change';
 import { db } from '../db';
-import { auditEvent } from '../db/schema';
-import { userActor } from './append';
+import { auditChainHead, auditEvent } from '../db/schema';
+import * as audit from './append';
 import {
 	makeGuarantee,
 	makeOrganization,
@@ -63,13 +63,13 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		const clerk = await makeUser(org.id, 'clerk', 'the clerk secret pw');
 		const adminUser = (await auth.validateSessionToken((await auth.createSession(admin.id)).token))!
 			.user;
-		const by = userActor(adminUser);
+		const by = audit.userActor(adminUser);
 		const login = { organizationCode: org.code, username: clerk.username };
 
 		const ok = await signIn({ ...login, password: clerk.password }, testContext);
 		expect(ok.ok).toBe(true);
 		const session = ok.ok ? await auth.validateSessionToken(ok.token) : null;
-		await signOut(session!.session.id, userActor(session!.user), testContext);
+		await signOut(session!.session.id, audit.userActor(session!.user), testContext);
 		for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT.max; i++) {
 			await signIn({ ...login, password: 'wrong password' }, testContext);
 		}
@@ -264,9 +264,28 @@ describe('every listed action writes its event, and no secret is stored', () => 
 	});
 });
 
-it('operator actions go to the operator chain', async () => {
-	await makeOrganization();
-	const rows = await db.select().from(auditEvent).where(eq(auditEvent.chain, 'operator'));
-	expect(operator.type).toBe('operator');
+it('operator actions go to the operator chain, unless they concern an organisation', async () => {
+	const org = await makeOrganization();
+	const input = {
+		action: 'test.operator',
+		outcome: 'success',
+		actor: operator,
+		context: testContext
+	} as const;
+	const own = await audit.record(input);
+	const aboutOrg = await audit.record({ ...input, organizationId: org.id });
+	const anonymous = await audit.record({ ...input, actor: { type: 'anonymous' } });
+	// Each event's lane belongs to the chain it is about (the lane row names its chain).
+	const chainOf = async (lane: string) =>
+		(await db.select().from(auditChainHead).where(eq(auditChainHead.chain, lane)))[0]?.base;
+	expect(await chainOf(own.chain)).toBe('operator');
+	expect(await chainOf(aboutOrg.chain)).toBe(`org:${org.id}`);
+	expect(await chainOf(anonymous.chain)).toBe('portal');
+	const rows = await db
+		.select({ id: auditEvent.id, actorType: auditEvent.actorType })
+		.from(auditEvent)
+		.innerJoin(auditChainHead, eq(auditChainHead.chain, auditEvent.chain))
+		.where(eq(auditChainHead.base, 'operator'));
+	expect(rows.map((r) => r.id)).toContain(own.id);
 	expect(rows.every((r) => r.actorType === 'operator')).toBe(true);
 });

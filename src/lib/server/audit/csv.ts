@@ -1,3 +1,4 @@
+import { withoutBidi } from '../common/text';
 import type { AuditEvent } from '../db/schema';
 import * as audit from './append';
 import * as search from './search';
@@ -37,9 +38,12 @@ const jst = new Intl.DateTimeFormat('sv-SE', {
 	second: '2-digit'
 });
 
-/** Quotes a field; a leading = + - @ would make Excel run it as a formula, so it is defused. */
+/**
+ * Quotes a field; a leading = + - @ would make Excel run it as a formula, so it is defused, and a
+ * bidirectional control (kept in the trail as typed) is not passed on to the reader (issue 12).
+ */
 export function field(value: unknown): string {
-	let text = value === null || value === undefined ? '' : String(value);
+	let text = value === null || value === undefined ? '' : withoutBidi(String(value));
 	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
 	return `"${text.replace(/"/g, '""')}"`;
 }
@@ -86,10 +90,19 @@ export async function exportFor(
 		organizationId: who.organizationId,
 		detail: { filters }
 	});
+	const batches = search.stream(who.organizationId, filters);
+	// The first batch is read before the 200 goes out: a query that fails fails the request
+	// with its own status, rather than a 200 whose stream is cut (issue 12).
+	const first = await batches.next();
 	return (async function* () {
-		yield BOM + line(HEADER);
-		for await (const batch of search.stream(who.organizationId, filters)) {
-			yield batch.map(row).join('');
+		try {
+			yield BOM + line(HEADER) + (first.done ? '' : first.value.map(row).join(''));
+			if (first.done) return;
+			for (let next = await batches.next(); !next.done; next = await batches.next()) {
+				yield next.value.map(row).join('');
+			}
+		} finally {
+			await batches.return(undefined);
 		}
 	})();
 }

@@ -13,9 +13,12 @@ import { acquireOwnerLock } from './owner-lock';
  * tests do). Nothing outside this folder knows which engine runs.
  */
 export type Database = ReturnType<typeof drizzlePglite<typeof schema>>;
+/** `db` or one of its transactions: a read that must go with a write (its audit event) takes one. */
+export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | Database;
 
 let instance: Database | undefined;
 let close: (() => Promise<void>) | undefined;
+let memoryStart: Blob | undefined;
 
 export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -40,7 +43,7 @@ function open(): Database {
 	const dataDir = process.env.DATA_DIR ?? './data';
 	let client: PGlite;
 	if (dataDir === ':memory:') {
-		client = new PGlite();
+		client = new PGlite(memoryStart && { loadDataDir: memoryStart });
 	} else {
 		mkdirSync(dataDir, { recursive: true });
 		const release = acquireOwnerLock(dataDir);
@@ -57,6 +60,15 @@ function open(): Database {
 function get(): Database {
 	instance ??= open();
 	return instance;
+}
+
+/**
+ * The in-memory database starts as a copy of this dump of a migrated one (`dumpDataDir`), not
+ * as an empty cluster: the tests' setup does this for every test file, because creating a
+ * cluster costs seconds and loading a dump a fraction of that (testing/global-setup.ts).
+ */
+export function startMemoryDatabaseFrom(dump: Blob): void {
+	memoryStart = dump;
 }
 
 /**
@@ -142,6 +154,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 			if (/^(08...|57P0.|57014|53300)$/.test(code)) return true;
 		}
 		current = (current as { cause?: unknown }).cause;
+	}
+	return false;
+}
+
+/**
+ * True when PostgreSQL refused a value itself (SQLSTATE class 22, data exception: a date out of
+ * range, a character it cannot store). The schemas refuse such values first; this is the net
+ * under them, so that a value they let through is the client's 4xx, not a 500.
+ */
+export function isDataException(error: unknown): boolean {
+	for (let current = error, depth = 0; current && depth < 5; depth++) {
+		const { code, cause } = current as { code?: unknown; cause?: unknown };
+		if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+		current = cause;
 	}
 	return false;
 }

@@ -71,6 +71,7 @@ export async function loadDemoIssuer(context: RequestContext): Promise<DemoKey[]
 		(await issuers.add({ code: 'ejcs', name: '東日本建設業保証株式会社' }));
 	const caller: guarantees.Caller = {
 		issuerId: issuer.id,
+		issuerType: issuer.type,
 		actor: { type: 'issuer', id: issuer.id, label: 'demo' },
 		context
 	};
@@ -87,7 +88,8 @@ export async function loadDemoIssuer(context: RequestContext): Promise<DemoKey[]
 			const created = await guarantees.register(caller, input, raw);
 			({ id, authKey } = created);
 			if (input.kind === 'advance_payment') {
-				await guarantees.amend(caller, id, AMENDMENT, { ...raw, text: JSON.stringify(AMENDMENT) });
+				const change = { raw: { ...raw, text: JSON.stringify(AMENDMENT) }, binding: {} };
+				await guarantees.amend(caller, id, AMENDMENT, change);
 			}
 		}
 		keys.push({

@@ -1,12 +1,13 @@
 import { inArray } from 'drizzle-orm';
 import * as audit from '../audit/append';
 import * as authKeys from './auth-keys';
-import { db, isDatabaseUnavailable } from '../db';
+import { db, isDatabaseUnavailable, isDataException } from '../db';
 import { certificateVersion, guarantee, organization } from '../db/schema';
 import * as guarantees from './guarantees';
 import { log } from '../common/log';
-import { Problem, validationProblem } from '../http/problem';
+import { Problem, unstorable, validationProblem } from '../http/problem';
 import type { Verified } from './signatures';
+import { mayIssue, wrongIssuerType } from './issuer-types';
 
 /**
  * POST /api/v1/certificates/batch: up to 1,000 registrations, each independent. Signatures
@@ -78,6 +79,9 @@ async function prepare(item: unknown, index: number, options: Options): Promise<
 			};
 		}
 		// The rules across fields, as `register` checks them, so the bulk step can skip them.
+		if (!mayIssue(options.caller.issuerType, prepared.input.kind)) {
+			throw wrongIssuerType(options.caller.issuerType);
+		}
 		const errors = guarantees.crossFieldErrors(prepared.input.kind, prepared.input);
 		if (errors.length) throw validationProblem(errors);
 		return prepared;
@@ -166,8 +170,10 @@ async function oneByOne(tx: Tx, items: Valid[], caller: guarantees.Caller, out: 
 			const body = await guarantees.register(caller, item.input, item.raw, tx);
 			out[item.index] = { index: item.index, status: 201, body };
 		} catch (error) {
-			if (!(error instanceof Problem)) throw error;
-			out[item.index] = failure(item.index, error);
+			// The item's savepoint is rolled back; a value the database refused is that item's 422.
+			if (isDataException(error)) out[item.index] = failure(item.index, unstorable());
+			else if (error instanceof Problem) out[item.index] = failure(item.index, error);
+			else throw error;
 		}
 	}
 }

@@ -3,10 +3,23 @@ import { qrPayload } from '../../auth-key';
 import * as audit from '../audit/append';
 import * as authKeys from './auth-keys';
 import { db } from '../db';
-import { certificateVersion, guarantee, organization, type Guarantee } from '../db/schema';
+import {
+	certificateVersion,
+	guarantee,
+	organization,
+	type Guarantee,
+	type Issuer
+} from '../db/schema';
 import { Problem, validationProblem } from '../http/problem';
 import type { RequestContext } from '../identity/request-context';
-import { crossFieldErrors, type AmendmentInput, type CertificateInput } from './certificate-input';
+import {
+	crossFieldErrors,
+	reasonText,
+	type AmendmentInput,
+	type CertificateInput
+} from './certificate-input';
+import { mayIssue, wrongIssuerType } from './issuer-types';
+import * as signedChanges from './signed-changes';
 
 export * from './certificate-input';
 export { get, views, latestVersion, isUuid, findIdByNumber, withKey } from '../certificates/reads';
@@ -19,6 +32,8 @@ import { isUuid, latestVersion } from '../certificates/reads';
  */
 export interface Caller {
 	issuerId: string;
+	/** surety / insurer / bank: which kinds this issuer may register (issuer-types.ts). */
+	issuerType: IssuerType;
 	actor: audit.Actor;
 	context: RequestContext;
 }
@@ -28,11 +43,25 @@ export interface Raw {
 	contentType: string;
 	kid: string | null;
 }
+/** A change as received and the claims that bind it (signed-changes.ts). */
+export interface Change {
+	raw: Raw;
+	binding: signedChanges.Binding;
+}
 type Tx = audit.Transaction;
+type IssuerType = Issuer['type'];
+
+/** A change sent as plain JSON with no binding claims (the CLI, tests). */
+const unsigned: Change = {
+	raw: { text: '', contentType: 'application/json', kid: null },
+	binding: {}
+};
 
 const notFound = () => new Problem(404, 'not-found', 'No such guarantee for this issuer');
 
-function versionColumns(body: Pick<CertificateInput, 'contractor' | 'works' | 'guarantee'>) {
+function versionColumns(
+	body: Pick<CertificateInput, 'contractor' | 'works' | 'guarantee' | 'issuingOffice'>
+) {
 	return {
 		contractorName: body.contractor.name,
 		contractorAddress: body.contractor.address,
@@ -45,7 +74,14 @@ function versionColumns(body: Pick<CertificateInput, 'contractor' | 'works' | 'g
 		guaranteeAmount: body.guarantee.amount,
 		advancePaymentAmount: body.guarantee.advancePaymentAmount ?? null,
 		guaranteeStartOn: body.guarantee.startOn,
-		guaranteeEndOn: body.guarantee.endOn
+		guaranteeEndOn: body.guarantee.endOn,
+		worksCategory: body.works.category ?? null,
+		contractedOn: body.works.contractedOn ?? null,
+		fiscalYear: body.works.fiscalYear ?? null,
+		fiscalYearAmount: body.works.fiscalYearAmount ?? null,
+		contractorMembers: body.contractor.members ?? null,
+		issuingOfficeName: body.issuingOffice?.name ?? null,
+		issuingOfficePhone: body.issuingOffice?.phone ?? null
 	};
 }
 
@@ -112,6 +148,7 @@ export function registered(
 }
 
 export async function register(caller: Caller, input: CertificateInput, raw: Raw, tx?: Tx) {
+	if (!mayIssue(caller.issuerType, input.kind)) throw wrongIssuerType(caller.issuerType);
 	const errors = crossFieldErrors(input.kind, input);
 	if (errors.length) throw validationProblem(errors);
 	return inTransaction(tx, async (tx) => {
@@ -152,19 +189,23 @@ async function lockOwn(tx: Tx, caller: Caller, id: string): Promise<Guarantee> {
 	return row;
 }
 
-export async function amend(caller: Caller, id: string, input: AmendmentInput, raw: Raw) {
+export async function amend(caller: Caller, id: string, input: AmendmentInput, change: Change) {
+	const { raw, binding } = change;
 	return db.transaction(async (tx) => {
 		const own = await lockOwn(tx, caller, id);
+		const last = (await latestVersion(own.id, tx))!;
+		const version = last.version + 1;
+		await signedChanges.bind(tx, own, { action: 'amend', binding, received: raw, version });
 		if (own.status === 'cancelled') {
 			throw new Problem(409, 'cancelled', 'The guarantee is cancelled and cannot be amended');
 		}
-		const last = (await latestVersion(own.id, tx))!;
 		const { contractor, works, guarantee: terms } = input.changes;
 		const merged = {
 			contractor: {
 				name: last.contractorName,
 				address: last.contractorAddress,
 				representative: last.contractorRepresentative,
+				members: last.contractorMembers ?? undefined,
 				...contractor
 			},
 			works: {
@@ -173,8 +214,15 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, r
 				contractAmount: last.contractAmount,
 				startOn: last.worksStartOn,
 				endOn: last.worksEndOn,
+				category: last.worksCategory ?? undefined,
+				contractedOn: last.contractedOn ?? undefined,
+				fiscalYear: last.fiscalYear ?? undefined,
+				fiscalYearAmount: last.fiscalYearAmount ?? undefined,
 				...works
 			},
+			issuingOffice: last.issuingOfficeName
+				? { name: last.issuingOfficeName, phone: last.issuingOfficePhone ?? undefined }
+				: undefined,
 			guarantee: {
 				amount: last.guaranteeAmount,
 				advancePaymentAmount: last.advancePaymentAmount ?? undefined,
@@ -186,12 +234,12 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, r
 		const errors = crossFieldErrors(own.kind, merged, '/changes');
 		if (errors.length)
 			throw validationProblem(errors, 'The change leaves the certificate inconsistent');
-		const version = last.version + 1;
+		const reason = reasonText(input);
 		await tx.insert(certificateVersion).values({
 			guaranteeId: own.id,
 			version,
 			issuedOn: input.amendedOn,
-			amendmentReason: input.reason,
+			amendmentReason: reason,
 			ordererName: last.ordererName,
 			...versionColumns(merged),
 			rawSubmission: raw.text,
@@ -200,7 +248,7 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, r
 		});
 		await record(tx, caller, 'certificate.amend', own, {
 			version,
-			reason: input.reason,
+			reason,
 			signatureKid: raw.kid
 		});
 		return { id: own.id, version, status: 'valid' as const };
@@ -210,10 +258,17 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, r
 export async function cancel(
 	caller: Caller,
 	id: string,
-	input: { cancelledOn: string; reason?: string }
+	input: { cancelledOn: string; reason?: string },
+	change: Change = unsigned
 ) {
 	return db.transaction(async (tx) => {
 		const own = await lockOwn(tx, caller, id);
+		await signedChanges.bind(tx, own, {
+			action: 'cancel',
+			binding: change.binding,
+			received: change.raw,
+			applied: own.status !== 'cancelled'
+		});
 		if (own.status !== 'cancelled') {
 			await tx
 				.update(guarantee)
@@ -223,23 +278,32 @@ export async function cancel(
 					cancellationReason: input.reason ?? null
 				})
 				.where(eq(guarantee.id, own.id));
-			await record(tx, caller, 'certificate.cancel', own, { cancelledOn: input.cancelledOn });
+			await record(tx, caller, 'certificate.cancel', own, {
+				cancelledOn: input.cancelledOn,
+				signatureKid: change.raw.kid
+			});
 		}
 		return { id: own.id, status: 'cancelled' as const };
 	});
 }
 
 /** A new key; the previous one stops matching as soon as this commits. */
-export async function reissueKey(caller: Caller, id: string) {
+export async function reissueKey(caller: Caller, id: string, change: Change = unsigned) {
 	return db.transaction(async (tx) => {
 		const own = await lockOwn(tx, caller, id);
+		await signedChanges.bind(tx, own, {
+			action: 'reissue-key',
+			binding: change.binding,
+			received: change.raw
+		});
 		const key = authKeys.generate();
 		await tx
 			.update(guarantee)
 			.set({ authKeyHash: authKeys.hash(own.id, key.canonical), authKeyIssuedAt: new Date() })
 			.where(eq(guarantee.id, own.id));
 		await record(tx, caller, 'certificate.reissue-key', own, {
-			authKey: authKeys.mask(key.canonical)
+			authKey: authKeys.mask(key.canonical),
+			signatureKid: change.raw.kid
 		});
 		return { authKey: key.display, qr: qrPayload(own.guaranteeNumber, key.canonical) };
 	});

@@ -1,7 +1,9 @@
 import * as auditCheckpoints from '$lib/server/audit/checkpoint-status';
 import * as auditSearch from '$lib/server/audit/search';
 import * as users from '$lib/server/identity/users';
+import { echo } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guard';
+import { withoutBidi } from '$lib/server/common/text';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -16,7 +18,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	]);
 	return {
 		invalid: !parsed.success,
-		values: parsed.success ? raw : {},
+		values: parsed.success ? echo(raw) : {},
 		events: page.events.map((event) => ({
 			id: event.id,
 			seq: event.seq,
@@ -24,8 +26,10 @@ export const load: PageServerLoad = async ({ url }) => {
 			action: event.action,
 			outcome: event.outcome,
 			reason: event.reason,
-			actorLabel: event.actorLabel,
-			guaranteeNumber: event.guaranteeNumber,
+			// Typed by whoever made the event (a sign-in name, a number at /verify): the trail keeps
+			// it as typed, the screen never renders a bidirectional control (issue 12).
+			actorLabel: event.actorLabel && withoutBidi(event.actorLabel),
+			guaranteeNumber: event.guaranteeNumber && withoutBidi(event.guaranteeNumber),
 			guaranteeId: event.guaranteeId,
 			purpose: event.purpose,
 			ip: event.ip,

@@ -5,7 +5,10 @@ import * as auditSearch from '$lib/server/audit/search';
 import { requireUser, userActor } from '$lib/server/http/guard';
 import type { RequestHandler } from './$types';
 
-/** Streams the CSV in batches: a year of events never sits in memory. */
+/**
+ * Streams the CSV in batches: a year of events never sits in memory. The filters are checked
+ * before anything is sent (a bad date is a 400 with the reason, never a cut stream).
+ */
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const user = requireUser('admin', 'auditor');
 	const parsed = auditSearch.filtersSchema.safeParse(auditSearch.filterParams(url.searchParams));
