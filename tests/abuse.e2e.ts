@@ -40,6 +40,7 @@ test.beforeAll(async () => {
 	const env = {
 		...process.env,
 		DATABASE_URL: pg!.url,
+		DATABASE_OWNER_URL: pg!.ownerUrl,
 		HOST: '127.0.0.1',
 		LOG_LEVEL: 'error',
 		LOGIN_IP_LIMIT: '100000',
