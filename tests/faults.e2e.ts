@@ -357,6 +357,7 @@ test('a view while other connections hold lanes of the organisation answers at o
 		const views = [];
 		for (let i = 0; i < 5; i++) views.push(await view());
 		expect(views.map((v) => v.status)).toEqual([200, 200, 200, 200, 200]);
+		console.log(`views while 3 lanes are held: ${views.map((v) => v.ms.toFixed(0)).join(', ')} ms`);
 		// Before issue 13 such a view waited for the statement timeout (here 2 s) and failed.
 		const ms = views.map((v) => v.ms).sort((a, b) => a - b);
 		expect(ms[2], JSON.stringify(ms)).toBeLessThan(200);
@@ -401,7 +402,7 @@ test('two instances record the views of one organisation at once: every view in 
 				}
 			})
 		);
-		expect(statuses.filter((status) => status === 200)).toHaveLength(VIEWS);
+		expect(statuses.filter((status) => status !== 200)).toEqual([]);
 		expect(await views()).toBe(before + VIEWS);
 		await sql.end();
 
