@@ -35,7 +35,9 @@ export const ja = {
 		backHome: 'ホームへ戻る',
 		retry: '再試行'
 	},
-	required: '必須'
+	required: '必須',
+	/** 決裁欄 of a printed record: a box per approver, as town records have them. */
+	approval: { title: '決裁', roles: ['課長', '課長補佐', '係長', '担当'] }
 };
 
 export const en: typeof ja = {
@@ -75,5 +77,6 @@ export const en: typeof ja = {
 		backHome: 'Back to home',
 		retry: 'Retry'
 	},
-	required: 'required'
+	required: 'required',
+	approval: { title: 'Approval', roles: ['Section head', 'Deputy head', 'Chief', 'Clerk'] }
 };

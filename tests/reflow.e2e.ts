@@ -1,0 +1,148 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
+
+/**
+ * Reflow (WCAG 1.4.10, JIS X 8341-3): every page is usable at 320 CSS px — no horizontal scroll,
+ * and no label broken one character per line (請/負/代/金/額) — and at 200 % zoom of a 1280 px
+ * window (640 CSS px). Each page state is also checked by axe-core and photographed at 1280 and
+ * 320 px (tests/artifacts/reflow-*.png) for people to look at.
+ */
+const WIDTHS = [320, 640, 1280] as const;
+
+/** Short labels (table headers, terms, badges, buttons) that must stay on one line. */
+const LABELS = 'th, dt, legend, label, button, .button, .badge, td.result, .verdict-status';
+
+async function brokenLabels(page: Page): Promise<string[]> {
+	return page.evaluate((selector) => {
+		const broken: string[] = [];
+		for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+			if (!element.offsetParent || element.closest('.visually-hidden')) continue;
+			const text = (element.innerText ?? '').trim();
+			if (text.length < 2) continue;
+			// One entry per character: the line (its top) it was laid out on.
+			const tops: number[] = [];
+			const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const parent = node.parentElement;
+				if (parent?.closest('.visually-hidden')) continue;
+				for (let i = 0; i < (node.textContent ?? '').length; i++) {
+					if (/\s/.test(node.textContent![i])) continue;
+					const range = document.createRange();
+					range.setStart(node, i);
+					range.setEnd(node, i + 1);
+					const rect = range.getBoundingClientRect();
+					if (rect.width > 0) tops.push(Math.round(rect.top));
+				}
+			}
+			const lines = new Map<number, number>();
+			for (const top of tops) lines.set(top, (lines.get(top) ?? 0) + 1);
+			if (lines.size < 2) continue;
+			const shortest = Math.min(...lines.values());
+			// A short label wraps at all, or a longer one leaves a single character on a line.
+			if (tops.length <= 6 || shortest === 1) broken.push(`${element.tagName}: ${text}`);
+		}
+		return broken;
+	}, LABELS);
+}
+
+/** Checks the page as it is at each width; screenshots at 1280 and 320 px. */
+async function expectReflows(page: Page, name: string) {
+	for (const width of WIDTHS) {
+		await page.setViewportSize({ width, height: 900 });
+		const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+		expect.soft(scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+		expect.soft(await brokenLabels(page), `${name} at ${width} px`).toEqual([]);
+		if (width !== 640) await screenshot(page, `reflow-${name}-${width}`);
+	}
+	await page.setViewportSize({ width: 320, height: 900 });
+	await expectAccessible(page);
+	await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** The verify form's answer, posted without JavaScript (presents the key for the organisation). */
+async function present(page: Page, g: { guaranteeNumber: string; authKey: string }) {
+	const response = await page.request.post('/verify', {
+		form: { guaranteeNumber: g.guaranteeNumber, authKey: g.authKey, purpose: 'contract' },
+		headers: { origin: ORIGIN, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(303);
+}
+
+test('signed out: the sign-in page and its error', async ({ page }) => {
+	await page.goto('/login');
+	await expectReflows(page, 'login');
+	await page.getByLabel('団体コード（6桁）').fill('124249');
+	await page.getByLabel('ユーザーID').fill('nobody');
+	await page.getByLabel('パスワード').fill('not the password');
+	await page.getByRole('button', { name: 'ログイン' }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await expectReflows(page, 'login-error');
+});
+
+test("a clerk's pages: home, verify, certificates, contracts, password, not found", async ({
+	page
+}) => {
+	const g = seed().guarantees;
+	await signIn(page, demoUser('tanaka'));
+	for (const guarantee of [g.original, g.amended, g.cancelled, g.expired]) {
+		await present(page, guarantee);
+	}
+	await page.goto('/');
+	await expectReflows(page, 'home');
+	await page.goto('/verify');
+	await expectReflows(page, 'verify');
+	await page.getByLabel('保証契約番号').fill('E12-2026-999999');
+	await page.getByLabel('認証キー').fill('0000-0000-0000-0000-0000');
+	await page.getByRole('button', { name: '照合する' }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await expectReflows(page, 'verify-error');
+
+	for (const [name, guarantee] of Object.entries({
+		valid: g.original,
+		amended: g.amended,
+		cancelled: g.cancelled,
+		expired: g.expired
+	})) {
+		await page.goto(`/certificates/${guarantee.id}`);
+		await expectReflows(page, `certificate-${name}`);
+	}
+
+	await page.goto('/contracts/new');
+	await expectReflows(page, 'contract-new');
+	await page.getByLabel('契約番号').fill(`R7-reflow-${Date.now()}`);
+	await page.getByLabel('工事名').fill('令和7年度 白子町役場庁舎空調更新工事');
+	await page.getByLabel('受注者名').fill('株式会社白子建設');
+	await page.getByLabel('請負代金額（円・税込）').fill('38,500,000');
+	await page.getByLabel('工期（開始）').fill('2025-04-15');
+	await page.getByLabel('工期（終了）').fill('2025-09-30');
+	await page.getByRole('button', { name: '登録する' }).click();
+	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/);
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('保証契約番号').fill(g.expired.guaranteeNumber);
+	await page.getByLabel('認証キー').fill(g.expired.authKey);
+	await page.getByLabel('契約時').check();
+	await page.getByRole('button', { name: '照合して添付する' }).click();
+	await expect(page.locator(`[data-guarantee="${g.expired.guaranteeNumber}"]`)).toBeVisible();
+	await expectReflows(page, 'contract');
+	await page.goto(`${page.url()}/record`);
+	await expectReflows(page, 'contract-record');
+	await page.goto('/contracts');
+	await expectReflows(page, 'contracts');
+	await page.goto('/contracts/import');
+	await expectReflows(page, 'contracts-import');
+	await page.goto('/account/password');
+	await expectReflows(page, 'password');
+	await page.goto('/no-such-page');
+	await expectReflows(page, 'not-found');
+});
+
+test("the auditor's and the admin's pages", async ({ page }) => {
+	await signIn(page, demoUser('kansa'));
+	await page.goto('/audit');
+	await expectReflows(page, 'audit');
+	await page.context().clearCookies();
+	await signIn(page, demoUser('admin'));
+	await page.goto('/admin');
+	await expectReflows(page, 'admin');
+});
