@@ -19,8 +19,7 @@ export const ja = {
 			valid: '保証事業会社が発行した電子証書です。内容は下のとおりです。',
 			cancelled:
 				'この保証は保証事業会社によって解約されています。保証として扱うことはできません。下の内容は参考です。',
-			expired:
-				'保証期限を過ぎているため、この保証による保証は受けられません。下の内容は参考です。'
+			expired: '保証期限を過ぎているため、この保証による保証は受けられません。下の内容は参考です。'
 		},
 		checked: '確認した内容',
 		key: '保証契約番号と認証キー',
@@ -34,8 +33,7 @@ export const ja = {
 		status: '状態',
 		statusAsOf: {
 			valid: (now: string, end: string) => `${now} 現在、有効です（保証期限 ${end}）。`,
-			cancelled: (now: string, on: string) =>
-				`${on} に保証事業会社が解約しました（${now} 現在）。`,
+			cancelled: (now: string, on: string) => `${on} に保証事業会社が解約しました（${now} 現在）。`,
 			expired: (now: string, end: string) =>
 				`保証期限 ${end} を過ぎ、保証期間が満了しています（${now} 現在）。`
 		},
@@ -86,8 +84,7 @@ export const ja = {
 	} as Record<string, string>,
 	period: (from: string, to: string) => `${from} から ${to} まで`,
 	versionLabel: (n: number) => (n === 1 ? '当初' : `第${n - 1}回変更`),
-	currentVersion: (n: number) =>
-		n === 1 ? '当初の電子証書' : `第${n - 1}回変更（変更保証証書）`,
+	currentVersion: (n: number) => (n === 1 ? '当初の電子証書' : `第${n - 1}回変更（変更保証証書）`),
 	original: '当初の電子証書の発行',
 	noChanges: '変更の記録はありません。',
 	changeFrom: '変更前',
