@@ -1,4 +1,5 @@
 import * as auditSearch from '$lib/server/audit/search';
+import * as lockTrails from '$lib/server/audit/lock-trail';
 import * as users from '$lib/server/identity/users';
 import { requireUser } from '$lib/server/http/guard';
 import type { PageServerLoad } from './$types';
@@ -12,23 +13,36 @@ export const load: PageServerLoad = async ({ url }) => {
 		auditSearch.list(user.organizationId, filters),
 		users.list(user.organizationId)
 	]);
+	const trails = await lockTrails.trailsOf(user.organizationId, page.events);
+	// The actor's name beside the login: 田中 花子（124249/tanaka）.
+	const names = new Map(people.map((person) => [person.id, person.displayName]));
+	const actor = (event: { actorId: string | null; actorLabel: string | null }) => ({
+		name: (event.actorId && names.get(event.actorId)) || null,
+		login: event.actorLabel
+	});
 	return {
 		invalid: !parsed.success,
 		values: parsed.success ? raw : {},
-		events: page.events.map((event) => ({
-			id: event.id,
-			seq: event.seq,
-			at: event.at,
-			action: event.action,
-			outcome: event.outcome,
-			reason: event.reason,
-			actorLabel: event.actorLabel,
-			guaranteeNumber: event.guaranteeNumber,
-			guaranteeId: event.guaranteeId,
-			purpose: event.purpose,
-			ip: event.ip
-		})),
+		events: page.events.map((event) => {
+			const trail = trails.get(event.id);
+			return {
+				id: event.id,
+				at: event.at,
+				action: event.action,
+				outcome: event.outcome,
+				reason: event.reason,
+				actor: actor(event),
+				guaranteeNumber: event.guaranteeNumber,
+				guaranteeId: event.guaranteeId,
+				purpose: event.purpose,
+				ip: event.ip,
+				lockTrail: trail && {
+					attempts: trail.attempts.map((a) => ({ ...a, actor: actor(a) })),
+					elsewhere: trail.elsewhere
+				}
+			};
+		}),
 		nextBefore: page.nextBefore,
-		people: people.map((person) => ({ id: person.id, username: person.username }))
+		people: people.map(({ id, username, displayName }) => ({ id, username, displayName }))
 	};
 };

@@ -3,6 +3,7 @@ import { messages } from '$lib/i18n';
 import * as audit from '$lib/server/audit/append';
 import * as auditCsv from '$lib/server/audit/csv';
 import * as auditSearch from '$lib/server/audit/search';
+import * as users from '$lib/server/identity/users';
 import { requireUser, userActor } from '$lib/server/http/guard';
 import type { RequestHandler } from './$types';
 
@@ -21,6 +22,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		detail: { filters }
 	});
 
+	const displayNames = await users.displayNames(user.organizationId);
 	const batches = auditSearch.stream(user.organizationId, filters);
 	const encoder = new TextEncoder();
 	const body = new ReadableStream<Uint8Array>({
@@ -30,17 +32,18 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		async pull(controller) {
 			const next = await batches.next();
 			if (next.done) return controller.close();
-			controller.enqueue(encoder.encode(next.value.map(auditCsv.row).join('')));
+			controller.enqueue(
+				encoder.encode(next.value.map((event) => auditCsv.row(event, displayNames)).join(''))
+			);
 		},
 		async cancel() {
 			await batches.return(undefined);
 		}
 	});
-	const day = new Date().toISOString().slice(0, 10);
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="audit-${user.organizationCode}-${day}.csv"`,
+			'content-disposition': `attachment; filename="${auditCsv.fileName(user.organizationCode)}"`,
 			'cache-control': 'private, no-store'
 		}
 	});
