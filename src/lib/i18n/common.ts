@@ -12,6 +12,8 @@ export const ja = {
 		account: 'パスワード変更'
 	},
 	signedInAs: (org: string, user: string) => `${org}　${user}`,
+	/** A remark in parentheses, with the language's own parentheses. */
+	paren: (text: string) => `（${text}）`,
 	signOut: 'ログアウト',
 	language: '言語',
 	switchTo: 'English',
@@ -54,6 +56,7 @@ export const en: typeof ja = {
 		account: 'Change password'
 	},
 	signedInAs: (org, user) => `${org} — ${user}`,
+	paren: (text) => ` (${text})`,
 	signOut: 'Sign out',
 	language: 'Language',
 	switchTo: '日本語',
