@@ -145,6 +145,8 @@ test('in English, the verdict, the change badges and the cancellation reason are
 	await expect(heading).toContainText('This guarantee has been cancelled');
 	await expect(heading).toContainText('reason given by the issuer, in Japanese');
 	await expect(heading.locator('[lang="ja"]')).toHaveText('工事請負契約の解除による。');
-	await expect(page.getByTestId('status')).toHaveText(/Cancelled by the surety company on 2026-10-15/);
+	await expect(page.getByTestId('status')).toHaveText(
+		/Cancelled by the surety company on 2026-10-15/
+	);
 	await expectAccessible(page);
 });

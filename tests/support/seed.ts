@@ -6,6 +6,7 @@ import { localContext } from '../../src/lib/server/identity/request-context';
 import { seedIssuers } from './seed-issuers';
 import { seedGuarantees } from './seed-guarantees';
 import { seedContractGuarantees } from './seed-contracts';
+import { seedScreens } from './seed-screens';
 
 /**
  * Fixtures for the browser tests, on top of the demo data. Tests that change state (disable a
@@ -62,7 +63,8 @@ export async function seed() {
 		hostileIssuer: { tokens: hostileTokens },
 		issuers: await seedIssuers(),
 		guarantees: await seedGuarantees(),
-		contractGuarantees: await seedContractGuarantees()
+		contractGuarantees: await seedContractGuarantees(),
+		screens: await seedScreens(E2E_PASSWORD)
 	};
 }
 
