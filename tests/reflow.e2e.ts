@@ -45,12 +45,31 @@ async function brokenLabels(page: Page): Promise<string[]> {
 	}, LABELS);
 }
 
+/** The innermost elements that reach past the window's right edge, to name in a failure. */
+function widest(page: Page, width: number): Promise<string> {
+	return page.evaluate((width) => {
+		const past = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+			(e) => e.getBoundingClientRect().right > width + 0.5
+		);
+		return past
+			.filter((e) => !past.some((other) => other !== e && e.contains(other)))
+			.slice(0, 5)
+			.map(
+				(e) =>
+					`${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`
+			)
+			.join(', ');
+	}, width);
+}
+
 /** Checks the page as it is at each width; screenshots at 1280 and 320 px. */
 async function expectReflows(page: Page, name: string) {
 	for (const width of WIDTHS) {
 		await page.setViewportSize({ width, height: 900 });
 		const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
-		expect.soft(scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+		expect
+			.soft(scrollWidth, `${name} at ${width} px: ${await widest(page, width)}`)
+			.toBeLessThanOrEqual(width);
 		expect.soft(await brokenLabels(page), `${name} at ${width} px`).toEqual([]);
 		if (width !== 640) await screenshot(page, `reflow-${name}-${width}`);
 	}
@@ -68,6 +87,8 @@ async function present(page: Page, g: { guaranteeNumber: string; authKey: string
 	});
 	expect(response.status()).toBe(303);
 }
+
+test.describe.configure({ timeout: 240_000 });
 
 test('signed out: the sign-in page and its error', async ({ page }) => {
 	await page.goto('/login');
