@@ -28,7 +28,7 @@ test('disabling asks first and then shows a disabled user plainly', async ({ pag
 		'ユーザー「e2e-mutsu-leaver」を無効にしますか'
 	);
 	await expect
-		.poll(() => page.evaluate(() => document.activeElement?.dataset.testid))
+		.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid))
 		.toBe('confirm-disable');
 	await expect(leaver).toHaveAttribute('data-state', 'active');
 	await expectAccessible(page);
