@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
+import { printedPages } from './support/print';
 
 /**
  * Reflow (WCAG 1.4.10, JIS X 8341-3): every page is usable at 320 CSS px — no horizontal scroll,
@@ -131,7 +132,8 @@ test("a clerk's pages: home, verify, certificates, contracts, password, not foun
 
 	await page.goto('/contracts/new');
 	await expectReflows(page, 'contract-new');
-	await page.getByLabel('契約番号').fill(`R7-reflow-${Date.now()}`);
+	const contractNumber = `R7-reflow-${Date.now()}`;
+	await page.getByLabel('契約番号').fill(contractNumber);
 	await page.getByLabel('工事名').fill('令和7年度 白子町役場庁舎空調更新工事');
 	await page.getByLabel('受注者名').fill('株式会社白子建設');
 	await page.getByLabel('請負代金額（円・税込）').fill('38,500,000');
@@ -148,6 +150,14 @@ test("a clerk's pages: home, verify, certificates, contracts, password, not foun
 	await expectReflows(page, 'contract');
 	await page.goto(`${page.url()}/record`);
 	await expectReflows(page, 'contract-record');
+	// On paper: the contract number and the page number on every page, a 決裁欄, 和暦.
+	const pages = await printedPages(page);
+	pages.forEach((text, i) => {
+		expect(text).toContain(`契約番号 ${contractNumber}`);
+		expect(text).toContain(`${i + 1} / ${pages.length}`);
+	});
+	expect(pages.join('\n')).toMatch(/決裁\s+課長 課長補佐 係長 担当/);
+	expect(pages.join('\n')).not.toMatch(/\d{4}\/\d{2}\/\d{2}/);
 	await page.goto('/contracts');
 	await expectReflows(page, 'contracts');
 	await page.goto('/contracts/import');

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
+import { printedPages } from './support/print';
 
 /**
  * The certificate page states its verdict first (API.md §4: `data-verdict` on the first element
@@ -19,17 +16,6 @@ async function open(page: Page, g: { id: string; guaranteeNumber: string; authKe
 	});
 	expect(presented.status()).toBe(303);
 	await page.goto(`/certificates/${g.id}`);
-}
-
-/** The printed record, as Chromium prints it: the text of each page (in reading order). */
-async function printedPages(page: Page): Promise<string[]> {
-	await page.emulateMedia({ media: 'print' });
-	const dir = mkdtempSync(path.join(os.tmpdir(), 'kensho-print-'));
-	const pdf = path.join(dir, 'record.pdf');
-	writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
-	await page.emulateMedia({ media: 'screen' });
-	const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
-	return text.split('\f').filter((p) => p.trim());
 }
 
 test('a valid certificate: the verdict first, and what was checked, in words', async ({ page }) => {
