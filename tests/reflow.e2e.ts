@@ -15,32 +15,45 @@ const LABELS = 'th, dt, legend, label, button, .button, .badge, td.result, .verd
 
 async function brokenLabels(page: Page): Promise<string[]> {
 	return page.evaluate((selector) => {
-		const broken: string[] = [];
-		for (const element of document.querySelectorAll<HTMLElement>(selector)) {
-			if (!element.offsetParent || element.closest('.visually-hidden')) continue;
-			const text = (element.innerText ?? '').trim();
-			if (text.length < 2) continue;
-			// One entry per character: the line (its top) it was laid out on.
-			const tops: number[] = [];
+		/** For each line the element's text takes, how many characters are on it. */
+		function lineLengths(element: HTMLElement): number[] {
+			const lines = new Map<number, number>();
 			const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
 			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-				const parent = node.parentElement;
-				if (parent?.closest('.visually-hidden')) continue;
-				for (let i = 0; i < (node.textContent ?? '').length; i++) {
-					if (/\s/.test(node.textContent![i])) continue;
+				if (node.parentElement?.closest('.visually-hidden')) continue;
+				const text = node.textContent ?? '';
+				for (let i = 0; i < text.length; i++) {
+					if (/\s/.test(text[i])) continue;
 					const range = document.createRange();
 					range.setStart(node, i);
 					range.setEnd(node, i + 1);
 					const rect = range.getBoundingClientRect();
-					if (rect.width > 0) tops.push(Math.round(rect.top));
+					if (rect.width === 0) continue;
+					const top = Math.round(rect.top);
+					lines.set(top, (lines.get(top) ?? 0) + 1);
 				}
 			}
-			const lines = new Map<number, number>();
-			for (const top of tops) lines.set(top, (lines.get(top) ?? 0) + 1);
-			if (lines.size < 2) continue;
-			const shortest = Math.min(...lines.values());
+			return [...lines.values()];
+		}
+		const broken: string[] = [];
+		const visible = (e: HTMLElement) => e.offsetParent && !e.closest('.visually-hidden');
+		for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+			if (!visible(element)) continue;
+			const lines = lineLengths(element);
+			const chars = lines.reduce((a, b) => a + b, 0);
 			// A short label wraps at all, or a longer one leaves a single character on a line.
-			if (tops.length <= 6 || shortest === 1) broken.push(`${element.tagName}: ${text}`);
+			if (chars >= 2 && lines.length > 1 && (chars <= 6 || Math.min(...lines) === 1)) {
+				broken.push(`${element.tagName}: ${element.innerText.trim()}`);
+			}
+		}
+		// Any text squeezed into a column a character or two wide.
+		for (const element of document.querySelectorAll<HTMLElement>('td, dd, p, li')) {
+			if (!visible(element)) continue;
+			const lines = lineLengths(element);
+			const chars = lines.reduce((a, b) => a + b, 0);
+			if (lines.length >= 3 && chars / lines.length < 3) {
+				broken.push(`squeezed ${element.tagName}: ${element.innerText.trim().slice(0, 20)}`);
+			}
 		}
 		return broken;
 	}, LABELS);
