@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
-import { checkSymbol, qrPayload } from '../src/lib/auth-key';
-import { expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
+import { qrPayload } from '../src/lib/auth-key';
+import { expectAccessible, screenshot, seed, signIn } from './support/fixtures';
+import { postKey, wrongKey } from './support/keys';
 
 /**
  * Key attempts as a clerk meets them (issue 15): the answer is read first (the focus moves to
@@ -9,12 +10,6 @@ import { expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fi
  * notice read before a purpose is chosen says so instead of waiting for nothing.
  */
 const screens = () => seed().screens;
-
-function wrongKey(key: string) {
-	const canonical = key.replace(/-/g, '');
-	const payload = (canonical[0] === '2' ? '3' : '2') + canonical.slice(1, 19);
-	return payload + checkSymbol(payload);
-}
 
 async function submit(page: Page) {
 	await Promise.all([
@@ -60,11 +55,7 @@ test('a wrong key moves the focus to the answer; a lock says until when and whom
 
 	// Without JavaScript the locked answer is a 429 that names whom to call, and even the right
 	// key is refused while the lock lasts.
-	const response = await page.request.post('/verify', {
-		form: { guaranteeNumber: g.guaranteeNumber, authKey: g.authKey, purpose: 'contract' },
-		headers: { origin: ORIGIN, accept: 'text/html' },
-		maxRedirects: 0
-	});
+	const response = await postKey(page, g, g.authKey);
 	expect(response.status()).toBe(429);
 	const html = await response.text();
 	expect(html).toContain('この保証契約番号は、いま照合できません');

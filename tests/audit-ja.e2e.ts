@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { checkSymbol } from '../src/lib/auth-key';
-import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
+import { demoUser, expectAccessible, screenshot, seed, signIn } from './support/fixtures';
+import { postKey, wrongKey } from './support/keys';
 
 /**
  * The audit trail speaks Japanese (issue 15): labels on the screen and in the CSV with the codes
@@ -9,22 +9,11 @@ import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './
  */
 const screens = () => seed().screens;
 
-function wrongKey(key: string) {
-	const canonical = key.replace(/-/g, '');
-	const payload = (canonical[0] === '2' ? '3' : '2') + canonical.slice(1, 19);
-	return payload + checkSymbol(payload);
-}
-
 test("an auditor reads a lock and the attempts that led to it, in Japanese, with people's names", async ({
 	page
 }) => {
 	const g = screens().guarantees.toLockForAudit;
-	const post = (authKey: string) =>
-		page.request.post('/verify', {
-			form: { guaranteeNumber: g.guaranteeNumber, authKey, purpose: 'contract' },
-			headers: { origin: ORIGIN, accept: 'text/html' },
-			maxRedirects: 0
-		});
+	const post = (authKey: string) => postKey(page, g, authKey);
 	// Another organisation's clerk tries the number first: counted, never shown.
 	await signIn(page, demoUser('tanaka'));
 	expect((await post(wrongKey(g.authKey))).status()).toBe(400);

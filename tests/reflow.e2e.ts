@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
+import { demoUser, expectAccessible, screenshot, seed, signIn } from './support/fixtures';
+import { present } from './support/keys';
 import { printedPages } from './support/print';
 
 /**
@@ -90,16 +91,6 @@ async function expectReflows(page: Page, name: string) {
 	await page.setViewportSize({ width: 320, height: 900 });
 	await expectAccessible(page);
 	await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** The verify form's answer, posted without JavaScript (presents the key for the organisation). */
-async function present(page: Page, g: { guaranteeNumber: string; authKey: string }) {
-	const response = await page.request.post('/verify', {
-		form: { guaranteeNumber: g.guaranteeNumber, authKey: g.authKey, purpose: 'contract' },
-		headers: { origin: ORIGIN, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(response.status()).toBe(303);
 }
 
 test.describe.configure({ timeout: 240_000 });

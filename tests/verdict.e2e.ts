@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
+import { present } from './support/keys';
 import { printedPages } from './support/print';
 
 /**
@@ -9,12 +10,7 @@ import { printedPages } from './support/print';
 const WAREKI_MOMENT = /令和\d+年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}/;
 
 async function open(page: Page, g: { id: string; guaranteeNumber: string; authKey: string }) {
-	const presented = await page.request.post('/verify', {
-		form: { guaranteeNumber: g.guaranteeNumber, authKey: g.authKey, purpose: 'contract' },
-		headers: { origin: ORIGIN, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(presented.status()).toBe(303);
+	await present(page, g);
 	await page.goto(`/certificates/${g.id}`);
 }
 

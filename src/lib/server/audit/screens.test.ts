@@ -12,36 +12,18 @@ import { db } from '../db';
 import { auditEvent } from '../db/schema';
 import * as auditCsv from './csv';
 import { lockTrail, trailsOf } from './lock-trail';
-import { makeGuarantee, makeOrganization, makeUser, testContext } from '../testing/fixtures';
+import {
+	makeClerk,
+	makeGuarantee,
+	makeOrganization,
+	makeUser,
+	testContext
+} from '../testing/fixtures';
 
 /**
  * What the screens of issue 15 read from the database: the attempts behind a lock (and only a
  * count from elsewhere), whom to call, the last purpose, last sign-ins, the CSV in Japanese.
  */
-async function clerkOf(org: { id: string; code: string; name: string }, displayName = '') {
-	const { user } = await users.add(
-		{
-			organizationId: org.id,
-			username: `c${crypto.randomUUID().slice(0, 8)}`,
-			displayName,
-			role: 'clerk',
-			password: 'correct horse battery'
-		},
-		{ type: 'operator', label: 'test' },
-		testContext
-	);
-	return {
-		id: user.id,
-		username: user.username,
-		displayName: user.displayName,
-		role: 'clerk',
-		mustChangePassword: false,
-		organizationId: org.id,
-		organizationCode: org.code,
-		organizationName: org.name
-	} satisfies SessionUser;
-}
-
 function otherKey(key: string) {
 	const canonical = key.replace(/-/g, '');
 	const payload = (canonical[0] === '2' ? '3' : '2') + canonical.slice(1, 19);
@@ -74,8 +56,8 @@ describe('a lock in the trail', () => {
 	it("lists this organisation's wrong keys that led to it and only counts those from elsewhere", async () => {
 		const org = await makeOrganization();
 		const other = await makeOrganization();
-		const clerk = await clerkOf(org, '田中 花子');
-		const stranger = await clerkOf(other);
+		const clerk = await makeClerk(org, '田中 花子');
+		const stranger = await makeClerk(other);
 		const g = await makeGuarantee({ organizationId: org.id });
 		await attempt(stranger, g.guaranteeNumber, otherKey(g.authKey));
 		// A typing error is not a guess: never part of the trail.
@@ -127,7 +109,7 @@ describe('a lock in the trail', () => {
 describe('what the clerk did last', () => {
 	it('offers the purpose of the last successful check, none before any', async () => {
 		const org = await makeOrganization();
-		const clerk = await clerkOf(org);
+		const clerk = await makeClerk(org);
 		const g = await makeGuarantee({ organizationId: org.id });
 		expect(await lastUsedPurpose(clerk)).toBeNull();
 		await attempt(clerk, g.guaranteeNumber, g.authKey, 'advance_payment');
@@ -154,7 +136,7 @@ describe('what the clerk did last', () => {
 describe('the CSV an auditor opens', () => {
 	it('writes each code as a Japanese label with the code beside it, and the name beside the login', async () => {
 		const org = await makeOrganization();
-		const clerk = await clerkOf(org, '田中 花子');
+		const clerk = await makeClerk(org, '田中 花子');
 		const g = await makeGuarantee({ organizationId: org.id });
 		await attempt(clerk, g.guaranteeNumber, otherKey(g.authKey));
 		const [event] = (await eventsOf(org.id)).filter((e) => e.action === 'key.attempt');
