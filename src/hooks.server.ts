@@ -3,11 +3,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/identity/sessions';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
+import { startHousekeeping } from '$lib/server/common/housekeeping';
 import { log } from '$lib/server/common/log';
+import { auditorMay } from '$lib/server/http/guard';
 import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	await migrate();
+	// Outsiders' failed sign-ins folded into the trail, old counters removed (issue 12).
+	startHousekeeping();
 	// A stray rejection (a driver's socket error while the database restarts) is logged; it must
 	// not take the whole portal down with every clerk's request in flight.
 	process.on('unhandledRejection', (reason) => {
@@ -115,6 +119,11 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');
 	response.headers.set('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
+	// Behind an https ORIGIN, browsers are told to use https only (a year; the portal's own host
+	// only, as a municipality's other hosts may not all serve https). Not on plain-http localhost.
+	if (event.url.protocol === 'https:') {
+		response.headers.set('strict-transport-security', 'max-age=31536000');
+	}
 
 	const { user } = event.locals as App.Locals;
 	if (user) response.headers.set('cache-control', 'private, no-store');
@@ -146,7 +155,7 @@ function refuse(status: number, message: string): Response {
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
 
 const handleAuth: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(auth.SESSION_COOKIE);
+	const token = event.cookies.get(auth.sessionCookieName(event.url));
 	if (!token || SESSIONLESS.test(event.url.pathname)) {
 		return resolve(event);
 	}
@@ -190,7 +199,8 @@ const guardApp: Handle = async ({ event, resolve }) => {
 	if (!user) return pageView ? seeOther('/login') : refuse(401, 'Sign-in required');
 	const forbidden =
 		(routeId.startsWith('/(app)/admin') && user.role !== 'admin') ||
-		(routeId.startsWith('/(app)/audit') && user.role === 'clerk');
+		(routeId.startsWith('/(app)/audit') && user.role === 'clerk') ||
+		(user.role === 'auditor' && !auditorMay(routeId, event.request.method));
 	if (forbidden) {
 		if (!pageView) return refuse(403, m.forbidden);
 		event.locals.forbidden = true;
@@ -208,15 +218,18 @@ const UNSAFE = ['POST', 'PUT', 'PATCH', 'DELETE'];
  * Cross-site form posts are refused here, as SvelteKit's own check did (svelte.config.js turns
  * that one off because it ran before any hook and also hit the issuer API: servers posting with a
  * bearer token and no cookie to abuse, which must get a problem+json 415, not a bare 403 text).
+ * Beyond SvelteKit's check, a foreign Origin is refused whatever the body, and so is a POST with
+ * no body and no Origin (POST /logout has no fields: it was signed out from any site, issue 12).
  */
 const refuseCrossSiteForms: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
 	const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+	const origin = request.headers.get('origin');
 	const crossSite =
 		!url.pathname.startsWith('/api/') &&
 		UNSAFE.includes(request.method) &&
-		FORM_TYPES.includes(type) &&
-		request.headers.get('origin') !== url.origin;
+		origin !== url.origin &&
+		(origin !== null || type === '' || FORM_TYPES.includes(type));
 	if (!crossSite) return resolve(event);
 	return refuse(403, messages(event.locals.locale).common.errors.crossSite);
 };

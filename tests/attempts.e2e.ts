@@ -32,6 +32,9 @@ test('a wrong key moves the focus to the answer; a lock says until when and whom
 	await submit(page);
 	const answer = page.locator('#verify-error');
 	await expect(answer).toContainText('照合できませんでした');
+	// How many wrong keys remain before the number locks for this organisation (API.md §4).
+	await expect(answer.locator('[data-remaining]')).toHaveAttribute('data-remaining', '4');
+	await expect(answer).toContainText('あと4回誤った認証キーを入力すると');
 	await expect.poll(() => focusedId(page)).toBe('verify-error');
 	await expectAccessible(page);
 	await screenshot(page, 'attempts-wrong-key');

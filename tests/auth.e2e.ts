@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
+import {
+	demoUser,
+	expectAccessible,
+	ORIGIN,
+	screenshot,
+	screenshotWidths,
+	seed,
+	signIn
+} from './support/fixtures';
 
 test.describe('sign-in', () => {
 	test('the login page is in Japanese and accessible', async ({ page }) => {
@@ -44,6 +52,7 @@ test.describe('sign-in', () => {
 		await expect(page.getByLabel('パスワード')).toHaveValue('');
 		await expectAccessible(page);
 		await screenshot(page, 'login-error');
+		await screenshotWidths(page, 'login-error');
 	});
 
 	test('the single-field form code/username works as API.md says', async ({ request }) => {
@@ -82,6 +91,87 @@ test.describe('sign-in', () => {
 		await signInExpectingError(page, user);
 		await expect(page.getByRole('alert')).toContainText(/\d+分後に再度お試しください/);
 		await screenshot(page, 'login-throttled');
+		await screenshotWidths(page, 'login-throttled');
+	});
+});
+
+test.describe('issue 12', () => {
+	test('a sign-in gives the browser a signed device cookie naming the account', async ({
+		request
+	}) => {
+		const user = demoUser('kansa');
+		const response = await request.post('/login', {
+			form: { ...user },
+			headers: { origin: ORIGIN, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(response.status()).toBe(303);
+		const cookies = response.headersArray().filter((h) => h.name === 'set-cookie');
+		const device = cookies.find((c) => c.value.startsWith('kensho_device='))!.value;
+		expect(device).toMatch(/^kensho_device=[0-9a-f-]{36}\.[0-9a-z]+\.[a-z0-9]+\.[\w-]{43};/);
+		expect(device).toMatch(/HttpOnly/i);
+		expect(device).toMatch(/Max-Age=15552000/);
+		// Plain-http localhost: no __Host- prefix, no HSTS.
+		expect(response.headers()['strict-transport-security']).toBeUndefined();
+	});
+
+	test('sign-out from another site is refused and the session stays', async ({ page }) => {
+		await signIn(page, demoUser('kansa'));
+		const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, {}];
+		for (const headers of foreign) {
+			const response = await page.request.post('/logout', { headers, maxRedirects: 0 });
+			expect(response.status()).toBe(403);
+		}
+		await page.goto('/');
+		await expect(page).toHaveURL(/\/$/);
+		const own = await page.request.post('/logout', {
+			headers: { origin: ORIGIN },
+			maxRedirects: 0
+		});
+		expect(own.status()).toBe(303);
+		await page.goto('/');
+		await expect(page).toHaveURL(/\/login$/);
+	});
+
+	test('a new password the policy forbids is refused with the reason; the current one is throttled', async ({
+		page
+	}) => {
+		const user = seed().users.passwordChanger;
+		await signIn(page, user);
+		await page.goto('/account/password');
+		const change = async (current: string, next: string) => {
+			await page.getByLabel('現在のパスワード').fill(current);
+			await page.getByLabel('新しいパスワード', { exact: true }).fill(next);
+			await page.getByLabel('新しいパスワード（確認）').fill(next);
+			await Promise.all([
+				page.waitForResponse((r) => r.request().method() === 'POST'),
+				page.getByRole('button', { name: '変更する' }).click()
+			]);
+			await expect(page.getByRole('alert')).toBeVisible();
+		};
+		const refusals: [string, string][] = [
+			['password', 'よく使われているか過去に流出した'],
+			['12345678', '連続した文字だけのパスワードは使えません'],
+			[' '.repeat(8), '連続した文字だけのパスワードは使えません']
+		];
+		for (const [next, message] of refusals) {
+			await change(user.password, next);
+			await expect(page.getByRole('alert')).toContainText(message);
+			await expect(page.getByLabel('新しいパスワード', { exact: true })).toHaveAttribute(
+				'aria-invalid',
+				'true'
+			);
+		}
+		await expectAccessible(page);
+		await screenshotWidths(page, 'password-common');
+		for (let i = 0; i < 5; i++) {
+			await change('not my password', 'a perfectly fine passphrase');
+			await expect(page.getByRole('alert')).toContainText('現在のパスワードが正しくありません');
+		}
+		await change(user.password, 'a perfectly fine passphrase');
+		await expect(page.getByRole('alert')).toContainText('パスワードの変更を一時的に止めています');
+		await expectAccessible(page);
+		await screenshotWidths(page, 'password-throttled');
 	});
 });
 

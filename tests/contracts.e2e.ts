@@ -98,7 +98,7 @@ test('a contract file: create, attach at contract time, change, attach at advanc
 test('a wrong key is refused on the contract page with the same message as /verify', async ({
 	page
 }) => {
-	await signIn(page, demoUser('kansa'));
+	await signIn(page, seed().users.attachClerk);
 	await page.goto('/contracts/new');
 	await page.getByLabel('契約番号').fill(`R8-X-${Date.now()}`);
 	await page.getByLabel('工事名').fill('テスト工事');
@@ -116,7 +116,12 @@ test('a wrong key is refused on the contract page with the same message as /veri
 	await page.getByLabel('保証契約番号').fill('E12-2026-999999');
 	await page.getByLabel('認証キー').fill('0000-0000-0000-0000-0000');
 	await page.getByRole('button', { name: '照合して添付する' }).click();
-	await expect(page.getByRole('alert')).toContainText('この団体あての保証ではありません');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('この団体あての保証ではありません');
+	// API.md §4: how many wrong keys remain before the number locks for this organisation.
+	await expect(alert).toContainText('あと4回誤った認証キーを入力すると');
+	await expectAccessible(page);
+	await screenshot(page, 'contract-attach-wrong-key');
 });
 
 test('importing a Shift_JIS register names exactly the bad line', async ({ page }) => {

@@ -4,7 +4,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { checkSymbol, qrPayload } from '../src/lib/auth-key';
-import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
+import {
+	demoUser,
+	expectAccessible,
+	ORIGIN,
+	screenshot,
+	screenshotWidths,
+	seed,
+	signIn
+} from './support/fixtures';
 
 const guarantees = () => seed().guarantees;
 const NO_MATCH = '保証契約番号または認証キーが正しくないか';
@@ -290,6 +298,13 @@ test.describe('lockout', () => {
 			await page.getByLabel('認証キー').fill(bad);
 			await submit(page);
 			await expect(page.getByRole('alert')).toContainText(NO_MATCH);
+			// API.md §4: the wrong keys left before the number locks for this organisation.
+			await expect(page.locator('[data-remaining]')).toHaveAttribute('data-remaining', `${4 - i}`);
+			await expect(page.getByRole('alert')).toContainText(`あと${4 - i}回誤った認証キー`);
+			if (i === 0) {
+				await expectAccessible(page);
+				await screenshotWidths(page, 'verify-wrong-key');
+			}
 		}
 		await page.getByLabel('認証キー').fill(bad);
 		await submit(page);
@@ -298,6 +313,7 @@ test.describe('lockout', () => {
 		await expect(alert).toContainText(/令和\d+年\d+月\d+日 \d{1,2}:\d{2} 以降/);
 		await expectAccessible(page);
 		await screenshot(page, 'verify-locked');
+		await screenshotWidths(page, 'verify-locked');
 
 		// Even the right key is refused while locked; without JavaScript the answer is a 429.
 		const response = await page.request.post('/verify', {

@@ -57,6 +57,16 @@ describe('operator CLI', () => {
 		}
 	}, 120_000);
 
+	it('refuses a password the policy forbids from standard input, saying why', () => {
+		// Eight spaces: the line is taken as typed, not trimmed, and still refused.
+		const refused = cli(
+			['user', 'add', '--org', code, '--username', 'weak', '--role', 'clerk', '--password-stdin'],
+			`${' '.repeat(8)}\n`
+		);
+		expect(refused.status).toBe(1);
+		expect(refused.stderr).toMatch(/連続した文字だけのパスワードは使えません/);
+	}, 60_000);
+
 	it('answers 1 for a failure and 2 for bad usage, on stderr', () => {
 		const duplicate = cli(['org', 'add', '--code', code, '--name', '白子町']);
 		expect(duplicate.status).toBe(1);

@@ -4,6 +4,7 @@ import * as auditChain from '../lib/server/audit/chain';
 import * as organizations from '../lib/server/identity/organizations';
 import * as users from '../lib/server/identity/users';
 import { loadDemo } from '../lib/server/demo/load';
+import * as accountText from '../lib/i18n/account';
 import { importCsv } from '../lib/server/contracts/import';
 import { issuerCommands } from './issuer-commands';
 import { context, operator, required, UsageError, type Command } from './cli-support';
@@ -75,11 +76,13 @@ export const commands: Record<string, Command> = {
 				throw new UsageError(`invalid --username (a-z, 0-9, . _ -; 2–32 characters)`);
 			const org = await organizationByCode(required(values, 'org'));
 			const password = values['password-stdin'] ? readPasswordFromStdin() : undefined;
-			const { user, password: generated } = await users.add(
-				{ organizationId: org.id, ...parsed.data, password },
-				operator,
-				context
-			);
+			const { user, password: generated } = await users
+				.add({ organizationId: org.id, ...parsed.data, password }, operator, context)
+				.catch((error) => {
+					if (!(error instanceof users.PasswordPolicyError)) throw error;
+					const say = (locale: 'ja' | 'en') => accountText[locale].password[error.problem];
+					throw new Error(`${say('en')} ${say('ja')}`);
+				});
 			return {
 				json: {
 					id: user.id,

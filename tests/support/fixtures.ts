@@ -43,3 +43,13 @@ export async function screenshot(page: Page, name: string) {
 	await page.evaluate(() => document.fonts.ready);
 	await page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage: true });
 }
+
+/** The same page at a desktop's 1280 px and a phone's 320 px (`<name>-1280`, `<name>-320`). */
+export async function screenshotWidths(page: Page, name: string) {
+	const before = page.viewportSize();
+	for (const width of [1280, 320]) {
+		await page.setViewportSize({ width, height: 800 });
+		await screenshot(page, `${name}-${width}`);
+	}
+	if (before) await page.setViewportSize(before);
+}

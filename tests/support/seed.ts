@@ -40,6 +40,9 @@ export async function seed() {
 	await addUser(shirako, 'rotating', 'clerk');
 	await addUser(shirako, 'adminForTests', 'admin');
 	await addUser(shirako, 'verifyLocked', 'clerk');
+	await addUser(shirako, 'attachClerk', 'clerk');
+	await addUser(shirako, 'passwordChanger', 'clerk');
+	await addUser(shirako, 'deviceOwner', 'clerk');
 	// Issue 7: an auditor of 長生村, to read the denied events the tenant matrix leaves in that
 	// organisation's trail; and an organisation of its own (一宮町) for the hostile-input tests,
 	// whose random keys may lock the organisation's verification without touching other tests.

@@ -24,6 +24,7 @@ export const ja = {
 		detail: '詳細'
 	},
 	none: '該当する記録はありません。',
+	times: (n: number) => `この1分間に${n}回`,
 	next: '次の50件（古い記録）',
 	first: '最新に戻る',
 	exportCsv: 'CSVでダウンロード（Excel対応）',
@@ -166,6 +167,7 @@ export const en: typeof ja = {
 		detail: 'Detail'
 	},
 	none: 'No matching events.',
+	times: (n) => `${n} times in this minute`,
 	next: 'Next 50 (older)',
 	first: 'Back to newest',
 	exportCsv: 'Download CSV (for Excel)',

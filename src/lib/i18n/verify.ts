@@ -35,6 +35,14 @@ export const ja = {
 				'認証キーに入力誤りがあります（最後の確認文字が合いません）。お知らせを見ながら、もう一度確かめてください。'
 		},
 		purpose: '照合の目的を選んでください。',
+		remaining: {
+			number: (n: number) =>
+				`あと${n}回誤った認証キーを入力すると、この保証契約番号はこの団体で一時的に照合できなくなります。`,
+			user: (n: number) =>
+				`あと${n}回誤った認証キーを入力すると、あなたの照合が一時的に止まります。`,
+			organization: (n: number) =>
+				`この団体では、あと${n}回誤った認証キーが入力されると照合が一時的に止まります。`
+		},
 		locked: {
 			number: (until: string) =>
 				`この保証契約番号は、誤った認証キーの入力が続いたため、一時的に照合できなくなっています。${until} 以降にもう一度お試しください。`,
@@ -138,6 +146,14 @@ export const en: typeof ja = {
 				'The key has a typing error (its check character does not match). Check it against the notice.'
 		},
 		purpose: 'Choose the purpose of this check.',
+		remaining: {
+			number: (n: number) =>
+				`${n} more wrong ${n === 1 ? 'key' : 'keys'} and this guarantee number is locked for this organisation for a while.`,
+			user: (n: number) =>
+				`${n} more wrong ${n === 1 ? 'key' : 'keys'} and your checks are paused for a while.`,
+			organization: (n: number) =>
+				`${n} more wrong ${n === 1 ? 'key' : 'keys'} in this organisation and its checks are paused for a while.`
+		},
 		locked: {
 			number: (until: string) =>
 				`Too many wrong keys for this guarantee number: it is locked until ${until}.`,

@@ -4,7 +4,8 @@ import * as auth from '../identity/sessions';
 import * as certificates from '../certificates/verify';
 import * as issuers from '../issuing/issuers';
 import * as users from '../identity/users';
-import { signIn, signOut, ACCOUNT_LIMIT } from '../identity/sign-in';
+import { signIn, signOut, ACCOUNT_ADDRESS_LIMIT } from '../identity/sign-in';
+import { changeOwnPassword } from '../identity/password-change';
 import { db } from '../db';
 import { auditEvent } from '../db/schema';
 import { userActor } from './append';
@@ -69,7 +70,7 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		expect(ok.ok).toBe(true);
 		const session = ok.ok ? await auth.validateSessionToken(ok.token) : null;
 		await signOut(session!.session.id, userActor(session!.user), testContext);
-		for (let i = 0; i < ACCOUNT_LIMIT.max; i++) {
+		for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT.max; i++) {
 			await signIn({ ...login, password: 'wrong password' }, testContext);
 		}
 		await signIn({ ...login, password: clerk.password }, testContext);
@@ -81,12 +82,10 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		await users.setDisabled(org.id, clerk.id, true, by, testContext);
 		await users.setDisabled(org.id, clerk.id, false, by, testContext);
 		const reset = await users.resetPassword(org.id, clerk.id, by, testContext);
-		await users.changePassword(
+		await changeOwnPassword(
 			adminUser,
 			session!.session.id,
-			admin.password,
-			'a brand new secret',
-			by,
+			{ current: admin.password, next: 'a brand new secret' },
 			testContext
 		);
 

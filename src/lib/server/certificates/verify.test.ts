@@ -4,7 +4,7 @@ import { checkSymbol } from '../../auth-key';
 import * as certificates from './verify';
 import type { SessionUser } from '../identity/sessions';
 import { db } from '../db';
-import { auditEvent, guarantee } from '../db/schema';
+import { auditEvent, guarantee, rateLimit } from '../db/schema';
 import { makeGuarantee, makeOrganization, makeUser, testContext } from '../testing/fixtures';
 
 async function clerkOf(org: { id: string; code: string; name: string }): Promise<SessionUser> {
@@ -85,7 +85,8 @@ describe('verify', () => {
 		const unknown = await attempt(user, 'NO-SUCH-000', g.authKey);
 		const wrong = await attempt(user, g.guaranteeNumber, otherKey(g.canonicalKey));
 		const foreign = await attempt(user, theirs.guaranteeNumber, theirs.authKey);
-		expect(unknown).toEqual({ ok: false, kind: 'no-match' });
+		// Each is the clerk's first wrong key for that number: four left before it locks here.
+		expect(unknown).toEqual({ ok: false, kind: 'no-match', remaining: 4, scope: 'number' });
 		expect(wrong).toEqual(unknown);
 		expect(foreign).toEqual(unknown);
 		const reasons = (await attempts(null, org.id)).map((e) => [e.reason, e.guaranteeId]);
@@ -177,6 +178,89 @@ describe('verify', () => {
 	});
 });
 
+describe('key-attempt limits (issue 12)', () => {
+	const counted = async (key: string) =>
+		(await db.select().from(rateLimit).where(eq(rateLimit.key, key)))[0]?.count ?? 0;
+
+	it('tells how many wrong keys remain before the number locks for this organisation', async () => {
+		const { user, g } = await setup();
+		const wrongKey = otherKey(g.canonicalKey);
+		const answers = [];
+		for (let i = 0; i < certificates.NUMBER_LIMIT.max; i++) {
+			answers.push(await attempt(user, g.guaranteeNumber, wrongKey));
+		}
+		expect(
+			answers.map((a) => (a.ok ? 'ok' : a.kind === 'no-match' ? a.remaining : a.kind))
+		).toEqual([4, 3, 2, 1, 'locked']);
+	});
+
+	it("never lets another organisation's wrong keys lock this organisation's number", async () => {
+		const { org, user, g } = await setup();
+		const other = await makeOrganization('長生村');
+		const wrongKey = otherKey(g.canonicalKey);
+		// Two clerks of the other town, so neither's own limit is what stops them.
+		for (const stranger of [await clerkOf(other), await clerkOf(other)]) {
+			for (let i = 0; i < certificates.NUMBER_LIMIT.max; i++) {
+				await attempt(stranger, g.guaranteeNumber, wrongKey);
+			}
+		}
+		expect(await attempt(await clerkOf(other), g.guaranteeNumber, g.authKey)).toMatchObject({
+			kind: 'locked',
+			scope: 'number'
+		});
+		expect(await attempt(user, g.guaranteeNumber, g.authKey)).toEqual({
+			ok: true,
+			id: g.id,
+			guaranteeNumber: g.guaranteeNumber
+		});
+		// Unknown numbers too are counted for the organisation that tried them, not for everyone.
+		const unknown = `NOT-YET-${Date.now()}`;
+		for (let i = 0; i < certificates.NUMBER_LIMIT.max; i++) {
+			await attempt(await clerkOf(other), unknown, wrongKey);
+		}
+		expect(await attempt(user, unknown, wrongKey)).toMatchObject({
+			kind: 'no-match',
+			remaining: 4
+		});
+		expect(await counted(`verify:number:${org.id}:${unknown}`)).toBe(1);
+	});
+
+	it('checks exactly the limit of 50 parallel wrong keys, and the trail agrees', async () => {
+		const { org, user, g } = await setup();
+		const wrongKey = otherKey(g.canonicalKey);
+		const results = await Promise.all(
+			Array.from({ length: 50 }, () => attempt(user, g.guaranteeNumber, wrongKey))
+		);
+		const max = certificates.NUMBER_LIMIT.max;
+		expect(await counted(`verify:number:${org.id}:${g.guaranteeNumber}`)).toBe(max);
+		expect(await counted(`verify:user:${user.id}`)).toBe(max);
+		const events = await attempts(null, org.id);
+		expect(events.filter((e) => e.outcome === 'failure')).toHaveLength(max);
+		expect(events.filter((e) => e.outcome === 'locked')).toHaveLength(50 - max);
+		expect(results.filter((r) => !r.ok && r.kind === 'no-match')).toHaveLength(max - 1);
+		expect(results.filter((r) => !r.ok && r.kind === 'locked')).toHaveLength(50 - max + 1);
+	});
+
+	it('does not count a correct key, so a clerk within budget keeps working', async () => {
+		const { org, user, g } = await setup();
+		const wrongKey = otherKey(g.canonicalKey);
+		for (let i = 0; i < certificates.NUMBER_LIMIT.max - 1; i++) {
+			await attempt(user, g.guaranteeNumber, wrongKey);
+		}
+		for (let i = 0; i < 3; i++) {
+			expect(await attempt(user, g.guaranteeNumber, g.authKey)).toMatchObject({ ok: true });
+		}
+		expect(await counted(`verify:number:${org.id}:${g.guaranteeNumber}`)).toBe(
+			certificates.NUMBER_LIMIT.max - 1
+		);
+		// More correct keys than any limit allows wrong ones: none of them is refused.
+		for (let i = 0; i < certificates.USER_LIMIT.max + 1; i++) {
+			const next = await makeGuarantee({ organizationId: org.id });
+			expect(await attempt(user, next.guaranteeNumber, next.authKey)).toMatchObject({ ok: true });
+		}
+	});
+});
+
 describe('view', () => {
 	it('shows the certificate only after the key was presented, and records the view with its purpose', async () => {
 		const { org, user, g } = await setup();
@@ -221,7 +305,7 @@ describe('view', () => {
 		await attempt(user, g.guaranteeNumber, g.authKey);
 		const other = await makeOrganization('よその村');
 		const stranger = await clerkOf(other);
-		expect(await attempt(stranger, g.guaranteeNumber, g.authKey)).toEqual({
+		expect(await attempt(stranger, g.guaranteeNumber, g.authKey)).toMatchObject({
 			ok: false,
 			kind: 'no-match'
 		});

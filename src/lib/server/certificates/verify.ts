@@ -13,12 +13,15 @@ export { view } from './view';
 
 /**
  * The clerk's side of a guarantee: present the number and key (`verify`), then read the
- * certificate (`view`, in certificate-view.ts: the only function that returns certificate data
- * for display, and it writes the audit row in the same transaction).
+ * certificate (`view`, in view.ts: the only function that returns certificate data for display,
+ * and it writes the audit row in the same transaction).
  *
- * Wrong keys are counted per guarantee number, per clerk and per organisation, in the database
- * (shared by every app instance). A typing error (bad check symbol, wrong length) is not a guess
- * and is not counted. A number is locked after NUMBER_LIMIT.max wrong keys within its window.
+ * Wrong keys are counted per (organisation, guarantee number), per clerk and per organisation, in
+ * the database (shared by every app instance) — never per number alone, so one town's wrong keys
+ * can never lock another town out of its own guarantee (DESIGN.md "Rate limits"). Each attempt
+ * reserves its place on all three counters before the key is looked at (common/rate-limit.ts),
+ * so parallel attempts cannot check more keys than the limits allow. A typing error (bad check
+ * symbol, wrong length) is not a guess and is not counted; a correct key gives its place back.
  */
 export const NUMBER_LIMIT: rateLimit.Limit = { max: 5, windowSeconds: 30 * 60 };
 export const USER_LIMIT: rateLimit.Limit = { max: 10, windowSeconds: 60 * 60 };
@@ -57,18 +60,26 @@ export type VerifyResult =
 			guaranteeNumber?: 'empty' | 'format';
 			authKey?: 'empty' | 'character' | 'length' | 'checksum';
 	  }
-	/** Unknown number, wrong key and another organisation's guarantee: one answer for all three. */
-	| { ok: false; kind: 'no-match' }
+	/**
+	 * Unknown number, wrong key and another organisation's guarantee: one answer for all three,
+	 * with the wrong keys this clerk may still enter before `scope` locks (API.md §4).
+	 */
+	| { ok: false; kind: 'no-match'; remaining: number; scope: LockScope }
 	| { ok: false; kind: 'locked'; scope: LockScope; until: Date; retryAfterSeconds: number };
 
-const limitKeys = (number: string, user: SessionUser) =>
-	[
-		['number', `verify:number:${number}`, NUMBER_LIMIT],
-		['user', `verify:user:${user.id}`, USER_LIMIT],
-		['organization', `verify:org:${user.organizationId}`, ORGANIZATION_LIMIT]
-	] as const;
+const SCOPES: readonly LockScope[] = ['number', 'user', 'organization'];
 
-function locked(scope: LockScope, state: rateLimit.LimitState): VerifyResult {
+/** The three counters a key attempt reserves on, in the order of SCOPES. */
+const countersFor = (number: string, user: SessionUser): rateLimit.Counter[] => [
+	{ key: `verify:number:${user.organizationId}:${number}`, limit: NUMBER_LIMIT },
+	{ key: `verify:user:${user.id}`, limit: USER_LIMIT },
+	{ key: `verify:org:${user.organizationId}`, limit: ORGANIZATION_LIMIT }
+];
+
+const scopeOf = (reservation: rateLimit.Reservation, state: rateLimit.CounterState) =>
+	SCOPES[reservation.counters.indexOf(state)];
+
+function locked(scope: LockScope, state: rateLimit.CounterState): VerifyResult {
 	return {
 		ok: false,
 		kind: 'locked',
@@ -130,19 +141,17 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 		return { ok: false, kind: 'invalid', ...invalid };
 	}
 
-	const limits = limitKeys(number, user);
-	// The limits and the guarantee are read at once; the guarantee is looked at only if no
-	// limit is reached.
-	const [current, candidates] = await Promise.all([
-		rateLimit.peekMany(limits.map(([, key, limit]) => ({ key, limit }))),
+	// The place on every counter is taken before any key is compared; the guarantee is read at
+	// the same time and looked at only if the reservation was granted.
+	const [reservation, candidates] = await Promise.all([
+		rateLimit.reserve(countersFor(number, user)),
 		candidatesQuery().execute({ number })
 	]);
-	for (const [index, [scope]] of limits.entries()) {
-		const state = current[index];
-		if (state.limited) {
-			await audit.record(event('locked', `${scope}-locked`, { detail: { until: state.resetAt } }));
-			return locked(scope, state);
-		}
+	if (!reservation.reserved) {
+		const full = reservation.full!;
+		const scope = scopeOf(reservation, full);
+		await audit.record(event('locked', `${scope}-locked`, { detail: { until: full.resetAt } }));
+		return locked(scope, full);
 	}
 
 	// Every candidate's hash is computed, so the answer takes the same time whichever matched.
@@ -155,6 +164,8 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 	const match = checked.find((c) => c.keyMatches && c.ours);
 
 	if (match) {
+		// A correct key is not a guess: its place on the counters is given back.
+		await rateLimit.release(reservation);
 		const matched = event('success', 'key-matched', { guaranteeId: match.id, detail: masked });
 		// The first match also stamps the guarantee, in the same transaction as its event.
 		if (match.firstVerifiedAt) await audit.record(matched);
@@ -175,16 +186,16 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 		: checked.length
 			? 'other-organization'
 			: 'unknown-number';
+	// The counter closest to its limit decides what the clerk is told (the number on a tie).
+	const nearest = reservation.counters.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+	const scope = scopeOf(reservation, nearest);
 	// Another organisation's guarantee id stays out of this organisation's trail.
 	const own = checked.find((c) => c.ours);
-	await audit.record(event('failure', reason, { guaranteeId: own?.id ?? null, detail: masked }));
-	const states = [];
-	for (const [scope, limitKey, limit] of limits) {
-		states.push({ scope, limit, state: await rateLimit.hit(limitKey, limit) });
-	}
+	const detail = { ...masked, remaining: nearest.remaining, scope };
+	await audit.record(event('failure', reason, { guaranteeId: own?.id ?? null, detail }));
 	// The wrong key that reaches a limit already tells the clerk it is locked, and until when.
-	const reached = states.find(({ state, limit }) => state.count >= limit.max);
-	return reached ? locked(reached.scope, reached.state) : { ok: false, kind: 'no-match' };
+	if (nearest.remaining === 0) return locked(scope, nearest);
+	return { ok: false, kind: 'no-match', remaining: nearest.remaining, scope };
 }
 
 /** This organisation's recently verified guarantees, newest first (for the home page). */

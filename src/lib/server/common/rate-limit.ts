@@ -1,86 +1,115 @@
-import { sql } from 'drizzle-orm';
-import { db, prepared } from '../db';
+import { and, eq, or, sql } from 'drizzle-orm';
+import { db, statement } from '../db';
 import { rateLimit } from '../db/schema';
 
 /**
  * Fixed-window counters in the database, so that every app instance sees the same count.
- * One atomic upsert per hit: no read-modify-write race between instances.
+ * Reserve first, then decide (DESIGN.md "Rate limits"): `reserve` counts one attempt against
+ * several limits in one statement (the `rate_limit_reserve` function, migration 0005), and only
+ * when every one of them still has room. So N parallel attempts count exactly N, and no more
+ * attempts than a limit allows ever get past it. An attempt that turns out not to count (a
+ * correct key, a successful sign-in) gives its reservation back with `release`.
  */
 export interface Limit {
 	max: number;
 	windowSeconds: number;
 }
 
-export interface LimitState {
-	count: number;
-	limited: boolean;
-	/** When the current window ends (the earliest moment a limited caller may try again). */
-	resetAt: Date;
+export interface Counter {
+	key: string;
+	limit: Limit;
 }
 
-function state(row: { count: number; windowStart: Date | string }, limit: Limit): LimitState {
-	const windowStart = new Date(row.windowStart);
+export interface CounterState {
+	key: string;
+	/** Attempts counted in the current window, this one included when it was reserved. */
+	count: number;
+	/** Attempts left in the window before this counter refuses. */
+	remaining: number;
+	/** When the current window ends (the earliest moment a refused caller may try again). */
+	resetAt: Date;
+	/** The window's start as stored: a release gives back only within the same window. */
+	windowStart: Date;
+}
+
+export interface Reservation {
+	reserved: boolean;
+	/** The counters in the order given. */
+	counters: CounterState[];
+	/** When not reserved: the first counter (in the order given) that had no room. */
+	full?: CounterState;
+}
+
+const RESERVE = `select limit_key, used, window_began, reserved
+	from rate_limit_reserve($1::text[], $2::int[], $3::int[])`;
+
+interface Row {
+	limit_key: string;
+	used: number;
+	window_began: Date | string;
+	reserved: boolean;
+}
+
+/** Counts one attempt against every counter, or against none when one of them is full. */
+export async function reserve(counters: Counter[]): Promise<Reservation> {
+	if (new Set(counters.map((c) => c.key)).size !== counters.length) {
+		throw new Error('rate-limit keys of one reservation must differ');
+	}
+	const rows = await statement<Row>(RESERVE, [
+		counters.map((c) => c.key),
+		counters.map((c) => c.limit.max),
+		counters.map((c) => c.limit.windowSeconds)
+	]);
+	const states = counters.map(({ key, limit }) => {
+		const row = rows.find((r) => r.limit_key === key)!;
+		const windowStart = new Date(row.window_began);
+		const count = Number(row.used);
+		return {
+			key,
+			count,
+			remaining: Math.max(0, limit.max - count),
+			resetAt: new Date(windowStart.getTime() + limit.windowSeconds * 1000),
+			windowStart
+		};
+	});
+	const reserved = rows.length > 0 && rows[0].reserved;
 	return {
-		count: row.count,
-		limited: row.count > limit.max,
-		resetAt: new Date(windowStart.getTime() + limit.windowSeconds * 1000)
+		reserved,
+		counters: states,
+		full: reserved ? undefined : states.find((s) => s.remaining === 0)
 	};
 }
 
-/** Counts one event against `key` and says whether the caller is now over the limit. */
-export async function hit(key: string, limit: Limit): Promise<LimitState> {
-	const expired = sql`${rateLimit.windowStart} <= now() - make_interval(secs => ${limit.windowSeconds})`;
-	const [row] = await db
-		.insert(rateLimit)
-		.values({ key, windowStart: sql`now()`, count: 1 })
-		.onConflictDoUpdate({
-			target: rateLimit.key,
-			set: {
-				count: sql`case when ${expired} then 1 else ${rateLimit.count} + 1 end`,
-				windowStart: sql`case when ${expired} then now() else ${rateLimit.windowStart} end`
-			}
-		})
-		.returning({ count: rateLimit.count, windowStart: rateLimit.windowStart });
-	return state(row, limit);
-}
-
-/** Whether `key` has already used up its allowance, without counting anything. */
-export async function peek(key: string, limit: Limit): Promise<LimitState> {
-	const [row] = await db
-		.select({ count: rateLimit.count, windowStart: rateLimit.windowStart })
-		.from(rateLimit)
+/** Gives a reservation back on the counters named (all by default), within its own window. */
+export async function release(reservation: Reservation, keys?: string[]): Promise<void> {
+	if (!reservation.reserved) return;
+	const given = reservation.counters.filter((c) => !keys || keys.includes(c.key));
+	if (!given.length) return;
+	await db
+		.update(rateLimit)
+		.set({ count: sql`greatest(${rateLimit.count} - 1, 0)` })
 		.where(
-			sql`${rateLimit.key} = ${key} and ${rateLimit.windowStart} > now() - make_interval(secs => ${limit.windowSeconds})`
+			or(
+				...given.map((c) => and(eq(rateLimit.key, c.key), eq(rateLimit.windowStart, c.windowStart)))
+			)
 		);
-	if (!row) return { count: 0, limited: false, resetAt: new Date() };
-	return { ...state(row, limit), limited: row.count >= limit.max };
 }
 
-/** Run on every key attempt: built once (db/index.ts `prepared`). */
-const peekQuery = () =>
-	prepared('rate_limit_peek', (db) =>
-		db
-			.select({ key: rateLimit.key, count: rateLimit.count, windowStart: rateLimit.windowStart })
-			.from(rateLimit)
-			.where(sql`${rateLimit.key} = any(${sql.placeholder('keys')}::text[])`)
-			.prepare('rate_limit_peek')
-	);
-
-/** `peek` for several keys in one query (a key attempt checks number, clerk and organisation). */
-export async function peekMany(entries: { key: string; limit: Limit }[]): Promise<LimitState[]> {
-	const rows = await peekQuery().execute({ keys: entries.map((e) => e.key) });
-	return entries.map(({ key, limit }) => {
-		const row = rows.find((r) => r.key === key);
-		const windowEnd = row && new Date(row.windowStart).getTime() + limit.windowSeconds * 1000;
-		if (!row || windowEnd! <= Date.now()) return { count: 0, limited: false, resetAt: new Date() };
-		return { ...state(row, limit), limited: row.count >= limit.max };
-	});
-}
-
+/** Starts the counter afresh (a successful sign-in clears that browser's or address's failures). */
 export async function reset(key: string): Promise<void> {
-	await db.delete(rateLimit).where(sql`${rateLimit.key} = ${key}`);
+	await db.delete(rateLimit).where(eq(rateLimit.key, key));
 }
 
-export function retryAfterSeconds(state: LimitState): number {
+/**
+ * Removes counters whose window ended long ago (every window here is at most 30 days): such a
+ * row counts nothing any more, and a reservation makes it again when needed.
+ */
+export async function prune(olderThanDays = 31): Promise<void> {
+	await db
+		.delete(rateLimit)
+		.where(sql`${rateLimit.windowStart} < now() - make_interval(days => ${olderThanDays})`);
+}
+
+export function retryAfterSeconds(state: { resetAt: Date }): number {
 	return Math.max(1, Math.ceil((state.resetAt.getTime() - Date.now()) / 1000));
 }

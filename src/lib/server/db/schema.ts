@@ -15,6 +15,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /** Raw bytes (hashes). postgres.js and PGlite both hand back a Uint8Array-compatible value. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -83,11 +84,49 @@ export const session = pgTable(
 );
 export type Session = typeof session.$inferSelect;
 
-/** Fixed-window counters shared by every app instance (login, key attempts, API tokens). */
+/**
+ * Fixed-window counters shared by every app instance (login, key attempts, API tokens). Written
+ * only by the `rate_limit_reserve` function (migration 0004), which reserves on several at once.
+ */
 export const rateLimit = pgTable('rate_limit', {
 	key: text().primaryKey(),
 	windowStart: timestamp({ withTimezone: true }).notNull(),
 	count: integer().notNull()
+});
+
+/**
+ * Failed sign-ins by people not signed in, counted per (minute, source address, account tried,
+ * reason): the first of each is an audit event at once, the rest are folded into one summary
+ * event when the minute is over (identity/sign-in-failures.ts). `recordedAt` marks the fold.
+ */
+export const signInFailure = pgTable(
+	'sign_in_failure',
+	{
+		id: bigserial({ mode: 'number' }).primaryKey(),
+		minute: timestamp({ withTimezone: true }).notNull(),
+		ip: text().notNull(),
+		label: text().notNull(),
+		reason: text().notNull(),
+		organizationId: uuid().references(() => organization.id),
+		userAgent: text(),
+		count: integer().notNull(),
+		firstAt: timestamp({ withTimezone: true }).notNull(),
+		lastAt: timestamp({ withTimezone: true }).notNull(),
+		recordedAt: timestamp({ withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex().on(t.minute, t.ip, t.label, t.reason),
+		index('sign_in_failure_unrecorded_idx')
+			.on(t.minute)
+			.where(sql`${t.recordedAt} is null`)
+	]
+);
+
+/** Secrets the portal makes for itself on first use, shared by every instance (device cookies). */
+export const portalSecret = pgTable('portal_secret', {
+	name: text().primaryKey(),
+	value: bytea().notNull(),
+	createdAt: createdAt()
 });
 
 // ── Issuers (保証事業会社) ─────────────────────────────────────────────────

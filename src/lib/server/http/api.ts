@@ -110,9 +110,12 @@ export function endpoint(options: Options, handler: (call: Call) => Promise<Resu
 				}
 				issuerId = auth.issuer.id;
 				actor = { type: 'issuer', id: auth.issuer.id, label: auth.tokenPrefix };
-				const state = await rateLimit.hit(`issuer-token:${auth.tokenId}`, limit());
-				if (state.limited) {
-					const retry = String(rateLimit.retryAfterSeconds(state));
+				// Reserved before the request is served, in one statement: parallel requests past
+				// the limit are refused, not served and counted afterwards.
+				const counter = { key: `issuer-token:${auth.tokenId}`, limit: limit() };
+				const reservation = await rateLimit.reserve([counter]);
+				if (!reservation.reserved) {
+					const retry = String(rateLimit.retryAfterSeconds(reservation.full!));
 					log.warn(
 						{ requestId: context.requestId, issuer: auth.tokenPrefix },
 						'issuer rate limited'

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from '../identity/sessions';
+import { WRITERS } from '../../roles';
 
 /**
  * Narrows `locals.user` inside `(app)` routes. hooks.server.ts already turned strangers away;
@@ -12,6 +13,22 @@ export function requireUser(...roles: SessionUser['role'][]): SessionUser {
 	if (!user) error(401, 'Sign-in required');
 	if (roles.length && !roles.includes(user.role)) error(403, 'Forbidden');
 	return user;
+}
+
+/** A user who may change things: auditors are refused with 403 (lib/roles.ts). */
+export const requireWriter = (): SessionUser => requireUser(...WRITERS);
+
+/**
+ * What an auditor may do on an `(app)` route, for the guard in hooks.server.ts: read any page
+ * but those that exist only to write, and post only their own password change and the print
+ * record of a certificate they read (a read, recorded). Everything else that writes is refused,
+ * including actions added later: the list names what is allowed, not what is not.
+ */
+const AUDITOR_POSTS = ['/(app)/account/password', '/(app)/certificates/[id]'];
+const WRITING_PAGES = ['/(app)/verify', '/(app)/contracts/new', '/(app)/contracts/import'];
+export function auditorMay(routeId: string, method: string): boolean {
+	if (method === 'GET' || method === 'HEAD') return !WRITING_PAGES.includes(routeId);
+	return AUDITOR_POSTS.includes(routeId);
 }
 
 // Routes import the actor helper from here, beside requireUser.

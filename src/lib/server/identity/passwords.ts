@@ -7,17 +7,6 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
  */
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_LENGTH = 8;
-export const MAX_LENGTH = 128;
-
-/** NIST SP 800-63B: a length rule and no composition rules. */
-export function policyError(password: string): 'tooShort' | 'tooLong' | null {
-	const length = [...password].length;
-	if (length < MIN_LENGTH) return 'tooShort';
-	if (length > MAX_LENGTH) return 'tooLong';
-	return null;
-}
-
 export function hashPassword(password: string): Promise<string> {
 	return hash(password.normalize('NFKC'), OPTIONS);
 }

@@ -5,6 +5,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { db, prepared } from '../db';
 import { appUser, organization, session } from '../db/schema';
+import { cookieName } from './cookie-names';
 
 /**
  * Sessions in the Lucia guide's design: the token is `<id>.<secret>`, only SHA-256(secret) is
@@ -14,7 +15,9 @@ import { appUser, organization, session } from '../db/schema';
 const IDLE_MS = Number(process.env.SESSION_IDLE_MINUTES ?? 60) * 60_000;
 const ABSOLUTE_MS = Number(process.env.SESSION_MAX_HOURS ?? 12) * 3_600_000;
 
-export const SESSION_COOKIE = 'kensho_session';
+const SESSION_COOKIE = 'kensho_session';
+/** `__Host-kensho_session` behind an https ORIGIN, `kensho_session` on plain-http localhost. */
+export const sessionCookieName = (url: URL) => cookieName(SESSION_COOKIE, url);
 
 export interface SessionUser {
 	id: string;
@@ -125,7 +128,7 @@ export function setSessionTokenCookie(
 	token: string,
 	expiresAt: Date
 ): void {
-	event.cookies.set(SESSION_COOKIE, token, {
+	event.cookies.set(sessionCookieName(event.url), token, {
 		httpOnly: true,
 		sameSite: 'lax',
 		// Plain http only makes sense on a developer's own machine; anywhere else it is https.
@@ -136,7 +139,7 @@ export function setSessionTokenCookie(
 }
 
 export function deleteSessionTokenCookie(event: { cookies: Cookies; url: URL }): void {
-	event.cookies.delete(SESSION_COOKIE, {
+	event.cookies.delete(sessionCookieName(event.url), {
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: event.url.protocol === 'https:',

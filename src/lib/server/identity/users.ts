@@ -5,7 +5,8 @@ import { optionalLine } from '../common/text';
 import { appUser, organization, type AppUser } from '../db/schema';
 import * as audit from '../audit/append';
 import * as auth from './sessions';
-import { generatePassword, hashPassword, policyError, verifyPassword } from './passwords';
+import { generatePassword, hashPassword } from './passwords';
+import { policyError, type PolicyProblem } from './password-policy';
 import type { RequestContext } from './request-context';
 
 export const ROLES = ['clerk', 'admin', 'auditor'] as const;
@@ -28,7 +29,7 @@ export type UserSummary = Pick<
 
 export class DuplicateUserError extends Error {}
 export class PasswordPolicyError extends Error {
-	constructor(readonly problem: 'tooShort' | 'tooLong') {
+	constructor(readonly problem: PolicyProblem) {
 		super(`password ${problem}`);
 	}
 }
@@ -54,7 +55,7 @@ export async function add(
 	});
 	const generated = input.password === undefined ? generatePassword() : undefined;
 	const password = input.password ?? generated!;
-	const problem = policyError(password);
+	const problem = await policyError(password, { username: fields.username });
 	if (problem) throw new PasswordPolicyError(problem);
 	const passwordHash = await hashPassword(password);
 	return db.transaction(async (tx) => {
@@ -186,21 +187,18 @@ export async function resetPassword(
 	return { username: user.username, password };
 }
 
-/** The user's own change; other sessions of the user end, the current one stays. */
-export async function changePassword(
+/**
+ * Sets the user's own new password (password-change.ts checked the current one and the policy);
+ * the user's other sessions end, the current one stays.
+ */
+export async function setOwnPassword(
 	user: { id: string; organizationId: string },
 	keepSessionId: string,
-	current: string,
 	next: string,
 	by: audit.Actor,
 	context: RequestContext
-): Promise<'ok' | 'wrongCurrent' | 'tooShort' | 'tooLong'> {
-	const [row] = await db.select().from(appUser).where(eq(appUser.id, user.id));
-	if (!row || !(await verifyPassword(row.passwordHash, current))) return 'wrongCurrent';
-	const problem = policyError(next);
-	if (problem) return problem;
+): Promise<void> {
 	const set = { passwordHash: await hashPassword(next), mustChangePassword: false };
 	await update(user.organizationId, user.id, set, 'user.change-password', by, context);
 	await auth.invalidateUserSessions(user.id, keepSessionId);
-	return 'ok';
 }

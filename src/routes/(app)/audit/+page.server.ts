@@ -36,6 +36,8 @@ export const load: PageServerLoad = async ({ url }) => {
 				guaranteeId: event.guaranteeId,
 				purpose: event.purpose,
 				ip: event.ip,
+				// Outsiders' failed sign-ins folded into one event (identity/sign-in-failures.ts).
+				count: (event.detail as { count?: unknown } | null)?.count ?? null,
 				lockTrail: trail && {
 					attempts: trail.attempts.map((a) => ({ ...a, actor: actor(a) })),
 					elsewhere: trail.elsewhere

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { normalizeAuthKeyInput, parseQrPayload } from '$lib/auth-key';
 import * as certificates from '$lib/server/certificates/verify';
 import { formText } from '$lib/server/http/forms';
-import { requireUser } from '$lib/server/http/guard';
+import { requireUser, requireWriter } from '$lib/server/http/guard';
 import { lastPurpose, rememberPurpose } from '$lib/server/certificates/purpose-cookies';
 import { lastUsedPurpose } from '$lib/server/certificates/last-purpose';
 import { lockContact } from '$lib/server/certificates/lock-contact';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ cookies }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, setHeaders }) => {
-		const user = requireUser();
+		const user = requireWriter();
 		const form = await request.formData();
 		let guaranteeNumber = formText(form, 'guaranteeNumber', 100) ?? '';
 		let authKey = formText(form, 'authKey', 100) ?? '';
@@ -77,6 +77,7 @@ export const actions: Actions = {
 				values
 			});
 		}
-		return fail(400, { error: 'no-match' as const, values });
+		const { remaining, scope } = result;
+		return fail(400, { error: 'no-match' as const, remaining, scope, values });
 	}
 };

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/identity/sessions';
 import { signIn } from '$lib/server/identity/sign-in';
+import { readDeviceCookie, setDeviceCookie } from '$lib/server/identity/device-cookies';
 import { formText } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,7 +24,8 @@ export const actions: Actions = {
 
 		const result = await signIn(
 			{ organizationCode: values.organizationCode, username, password },
-			event.locals.context
+			event.locals.context,
+			readDeviceCookie(event)
 		);
 		if (!result.ok && result.reason === 'throttled') {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
@@ -33,6 +35,7 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { error: 'invalid' as const, values });
 
 		auth.setSessionTokenCookie(event, result.token, result.expiresAt);
+		setDeviceCookie(event, result.devices);
 		if (values.organizationCode) {
 			event.cookies.set(LAST_ORG_COOKIE, values.organizationCode, {
 				path: '/login',

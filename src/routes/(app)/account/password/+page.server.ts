@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import * as users from '$lib/server/identity/users';
+import { changeOwnPassword } from '$lib/server/identity/password-change';
 import { formText } from '$lib/server/http/forms';
-import { requireUser, userActor } from '$lib/server/http/guard';
+import { requireUser } from '$lib/server/http/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
@@ -9,22 +9,21 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, setHeaders }) => {
 		const user = requireUser();
 		const form = await request.formData();
 		const current = formText(form, 'current', 1024, { trim: false }) ?? '';
 		const next = formText(form, 'next', 1024, { trim: false }) ?? '';
 		const confirm = formText(form, 'confirm', 1024, { trim: false }) ?? '';
 		if (next !== confirm) return fail(400, { error: 'mismatch' as const });
-		const result = await users.changePassword(
-			user,
-			locals.session!.id,
-			current,
-			next,
-			userActor(user),
-			locals.context
-		);
-		if (result !== 'ok') return fail(400, { error: result });
-		return { changed: true };
+		const session = locals.session!.id;
+		const result = await changeOwnPassword(user, session, { current, next }, locals.context);
+		if (result.ok) return { changed: true };
+		if (result.error === 'throttled') {
+			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			const minutes = Math.ceil(result.retryAfterSeconds / 60);
+			return fail(429, { error: result.error, minutes });
+		}
+		return fail(400, { error: result.error });
 	}
 };

@@ -2,12 +2,15 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts/files';
 import * as contractReview from '$lib/server/contracts/review';
 import { formText } from '$lib/server/http/forms';
+import { requireWriter } from '$lib/server/http/guard';
 import { contractValues, ownFile, whoFor } from '../form';
 import { attach } from './attach';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Every read and action of this page counts as viewing the file. */
 const viewedFile = (id: string, locals: App.Locals) => ownFile(id, locals, 'contract.view');
+/** Every action changes the file: an auditor is refused before anything is read. */
+const changedFile = (id: string, locals: App.Locals) => (requireWriter(), viewedFile(id, locals));
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { file } = await viewedFile(params.id, locals);
@@ -16,11 +19,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	attach: async (event) => {
-		const { user, file } = await viewedFile(event.params.id, event.locals);
+		const { user, file } = await changedFile(event.params.id, event.locals);
 		return attach(event, user, file);
 	},
 	change: async ({ params, request, locals }) => {
-		const { user, file } = await viewedFile(params.id, locals);
+		const { user, file } = await changedFile(params.id, locals);
 		const form = await request.formData();
 		const text = (name: string, max: number) => formText(form, name, max) ?? '';
 		const changeValues = {
@@ -37,7 +40,7 @@ export const actions: Actions = {
 		redirect(303, `/contracts/${file.id}`);
 	},
 	update: async ({ params, request, locals }) => {
-		const { user, file } = await viewedFile(params.id, locals);
+		const { user, file } = await changedFile(params.id, locals);
 		const updateValues = contractValues(await request.formData());
 		const parsed = contracts.contractInput.safeParse(updateValues);
 		if (!parsed.success) {
@@ -52,7 +55,7 @@ export const actions: Actions = {
 		redirect(303, `/contracts/${file.id}`);
 	},
 	confirm: async ({ params, locals }) => {
-		const { user, file } = await viewedFile(params.id, locals);
+		const { user, file } = await changedFile(params.id, locals);
 		await contractReview.confirm(file, { who: whoFor(user, locals) });
 		redirect(303, `/contracts/${file.id}`);
 	}

@@ -36,6 +36,10 @@ export async function attach(
 		const { scope, until } = result;
 		return fail(429, { attach: 'locked' as const, scope, until: until.toISOString(), values });
 	}
+	if (!result.ok && result.kind === 'no-match') {
+		const { remaining, scope } = result;
+		return fail(400, { attach: result.kind, field: null, remaining, scope, values });
+	}
 	if (!result.ok) {
 		const field = result.kind === 'invalid' ? (result.authKey ?? result.guaranteeNumber) : null;
 		return fail(400, { attach: result.kind, field, values });

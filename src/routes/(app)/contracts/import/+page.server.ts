@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { importCsv } from '$lib/server/contracts/import';
-import { requireUser, userActor } from '$lib/server/http/guard';
+import { requireWriter, userActor } from '$lib/server/http/guard';
 import type { Actions } from './$types';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const user = requireUser();
+		const user = requireWriter();
 		const file = (await request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0 || file.size > MAX_BYTES) {
 			return fail(400, { noFile: true });

@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts/files';
-import { requireUser } from '$lib/server/http/guard';
+import { requireWriter } from '$lib/server/http/guard';
 import { contractValues, whoFor } from '../form';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const user = requireUser();
+		const user = requireWriter();
 		const values = contractValues(await request.formData());
 		const parsed = contracts.contractInput.safeParse(values);
 		if (!parsed.success) return fail(400, { errors: contracts.fieldErrors(parsed.error), values });
