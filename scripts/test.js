@@ -2,9 +2,10 @@
 // need beyond npm — a Chromium for the browser tests, a PostgreSQL server for the second run of
 // the database tests — and says plainly what is missing when it cannot.
 //
-//   1. Vitest on the embedded PGlite (always)
-//   2. Vitest again on a real PostgreSQL: TEST_DATABASE_URL if given, else a throwaway cluster
-//   3. Playwright in Chromium against the production build
+//   1. The issuer API's OpenAPI document, linted by Redocly CLI and Spectral (offline)
+//   2. Vitest on the embedded PGlite (always)
+//   3. Vitest again on a real PostgreSQL: TEST_DATABASE_URL if given, else a throwaway cluster
+//   4. Playwright in Chromium against the production build
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -73,6 +74,37 @@ function ensurePdftoppm() {
 	}
 	return found();
 }
+
+/**
+ * The document as the source makes it (scripts/openapi.ts), linted by two independent tools with
+ * their recommended rules; any finding fails, a warning or a hint as much as an error. Both run
+ * offline; Redocly's telemetry is off (here and in redocly.yaml).
+ */
+function lintOpenApi() {
+	const dir = 'tests/.tmp/openapi';
+	const tools = ['redocly', 'spectral', 'tsx'];
+	const missing = tools.filter((tool) => !existsSync(`node_modules/.bin/${tool}`));
+	if (missing.length) {
+		console.log(`\nMISSING: ${missing.join(', ')} in node_modules/.bin. Run \`npm ci\` first.`);
+		results.push({ label: 'OpenAPI lint (tools not installed)', ok: false, seconds: 0 });
+		return;
+	}
+	if (!run('OpenAPI document (scripts/openapi.ts)', 'npx', ['tsx', 'scripts/openapi.ts', dir]))
+		return;
+	const file = `${dir}/openapi.json`;
+	run('OpenAPI lint: Redocly CLI, recommended rules', 'npx', ['redocly', 'lint', file], {
+		REDOCLY_TELEMETRY: 'off',
+		REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true'
+	});
+	run('OpenAPI lint: Spectral, spectral:oas', 'npx', [
+		'spectral',
+		'lint',
+		'--fail-severity=hint',
+		file
+	]);
+}
+
+lintOpenApi();
 
 const { DATABASE_URL: _ignored, ...withoutDatabase } = process.env;
 process.env = withoutDatabase;

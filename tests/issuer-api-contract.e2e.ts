@@ -1,7 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/openapi';
 import fc from 'fast-check';
-import { seed } from './support/fixtures';
+import { readFileSync } from 'node:fs';
+import { ORIGIN, seed } from './support/fixtures';
 import { bearer, certificate, post } from './support/issuer-api';
 
 /** The OpenAPI document, and a property test: whatever a client sends, never a 5xx. */
@@ -25,6 +26,29 @@ test('the OpenAPI 3.1 document validates and lists every endpoint', async ({ req
 		].sort()
 	);
 	expect(doc.components.schemas.Certificate.additionalProperties).toBe(false);
+	const operations = Object.values(doc.paths).flatMap((item) => Object.values(item as object));
+	expect(operations.map((op) => op.operationId).sort()).toEqual(
+		[
+			'registerCertificate',
+			'registerCertificates',
+			'getCertificate',
+			'amendCertificate',
+			'cancelCertificate',
+			'reissueAuthKey',
+			'listCertificateViews',
+			'getNotice'
+		].sort()
+	);
+	for (const op of operations) {
+		expect(
+			op.tags.every((tag: string) => doc.tags.some((t: { name: string }) => t.name === tag))
+		).toBe(true);
+		expect(op.summary).toMatch(/\p{Script=Han}|\p{Script=Katakana}/u); // the Japanese term
+		expect(op.description.length).toBeGreaterThan(80);
+	}
+	const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+	expect(doc.info.license.name).toBe(pkg.license);
+	expect(doc.servers).toEqual([{ url: ORIGIN, description: expect.any(String) }]);
 });
 
 const LEAVES = [
@@ -98,7 +122,8 @@ const bodies = fc.oneof(
 test('thousands of random and mutated bodies: only 201 or a 4xx problem, and the DB holds exactly the 201s', async ({
 	request
 }) => {
-	test.setTimeout(300_000);
+	// 2,500 requests, each answer also read and checked against the document (tests/support/openapi.ts).
+	test.setTimeout(480_000);
 	const tokens = seed().issuers.a.fuzzTokens;
 	const created = new Map<string, string>();
 	const refusedNumbers = new Set<string>();

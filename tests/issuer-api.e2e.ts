@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import { type APIResponse } from '@playwright/test';
+import { expect, test } from './support/openapi';
 import { seed } from './support/fixtures';
 import { bearer, certificate, post, readQrFromPdf, sign, uniqueNumber } from './support/issuer-api';
 

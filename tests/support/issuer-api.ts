@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CompactSign, importJWK, type JWK } from 'jose';
 import type { APIRequestContext } from '@playwright/test';
+import * as examples from '../../src/lib/server/issuing/openapi-examples';
 import { seed } from './fixtures';
 
 /** Helpers for the issuer API tests: valid bodies, signing, and reading a notice's QR code. */
@@ -13,30 +14,11 @@ export function uniqueNumber(prefix = 'T') {
 	return `${prefix}${Date.now().toString(36).toUpperCase()}-${process.pid}-${counter++}`;
 }
 
+/** The registration example of the OpenAPI document, with a number of its own. */
 export function certificate(overrides: Record<string, unknown> = {}) {
 	return {
-		kind: 'advance_payment',
+		...structuredClone(examples.certificate),
 		guaranteeNumber: uniqueNumber(),
-		issuedOn: '2026-07-04',
-		orderer: { code: '124249', name: '白子町長 山田 一郎' },
-		contractor: {
-			name: '株式会社白子建設',
-			address: '千葉県長生郡白子町古所1234',
-			representative: '代表取締役 白子 太郎'
-		},
-		works: {
-			name: '令和8年度 町道1-23号線舗装修繕工事',
-			location: '白子町古所地内',
-			contractAmount: 38500000,
-			startOn: '2026-07-01',
-			endOn: '2027-02-26'
-		},
-		guarantee: {
-			amount: 15400000,
-			advancePaymentAmount: 15400000,
-			startOn: '2026-07-04',
-			endOn: '2027-02-26'
-		},
 		...overrides
 	};
 }

@@ -30,6 +30,7 @@ export async function seedIssuers() {
 			code: a.code,
 			token: await token(a.id),
 			rateLimitToken: await token(a.id),
+			clientToken: await token(a.id),
 			fuzzTokens: await Promise.all(Array.from({ length: 8 }, () => token(a.id))),
 			revokedToken: revoked.token,
 			kid: 'k-a'

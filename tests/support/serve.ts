@@ -36,7 +36,12 @@ const server = spawn(process.execPath, [process.env.KENSHO_BUILD_DIR ?? 'build']
 		LOGIN_IP_LIMIT: process.env.LOGIN_IP_LIMIT ?? '100000',
 		LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
 		// adapter-node's own cap; the issuer API enforces 256 KiB (8 MiB for a batch) itself.
-		BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '9M'
+		BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '9M',
+		// Playwright's and Node's HTTP clients keep idle connections open without a limit and reuse
+		// them; Node's server closes one after 5 s idle. A request sent as that close is in flight
+		// fails with ECONNRESET ("other side closed"), on a loaded machine now and then. The tests'
+		// server keeps idle connections longer than any pause in a test.
+		KEEP_ALIVE_TIMEOUT: process.env.KEEP_ALIVE_TIMEOUT ?? '120'
 	}
 });
 const logFile = createWriteStream(`tests/.tmp/server-${port}.log`);

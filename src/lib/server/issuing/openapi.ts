@@ -1,179 +1,92 @@
-import { z } from 'zod';
-import * as guarantees from './guarantees';
+import { paths } from './openapi-operations';
+import { problems, responses } from './openapi-problems';
+import { headers, parameters } from './openapi-responses';
+import { schemas } from './openapi-schemas';
 
 /**
- * The OpenAPI 3.1 document of the issuer API, generated from the same zod schemas that
- * validate the requests, so the two cannot drift apart.
+ * The OpenAPI 3.1 document of the issuer API (shared/API.md §1 and §4), served at
+ * GET /api/v1/openapi.json and published with its generated types in clients/. Requests are
+ * described by the zod schemas that validate them, so the two cannot drift apart; the issuer
+ * API tests validate every answer against this document, and CI lints it with Redocly and
+ * Spectral.
  */
-const schema = (s: z.ZodType) => {
-	const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
-	void _ignored;
-	return rest;
-};
+const DESCRIPTION = `The API through which a surety company (保証事業会社) registers electronic surety
+certificates (電子保証) for Japanese municipalities, changes (変更) and cancels (解約) them, and sees
+which orderer viewed them (閲覧状況). The integration guide, with a ten-minute path, is
+docs/INTEGRATION.md in the repository.
 
-const problem = {
-	type: 'object',
-	required: ['type', 'title', 'status'],
-	properties: {
-		type: { type: 'string' },
-		title: { type: 'string' },
-		status: { type: 'integer' },
-		detail: { type: 'string' },
-		errors: {
-			type: 'array',
-			items: {
-				type: 'object',
-				required: ['path', 'message'],
-				properties: { path: { type: 'string' }, message: { type: 'string' } }
-			}
-		}
-	}
-};
+- **Authentication**: \`Authorization: Bearer <issuer token>\`; the portal's operator creates
+  tokens with \`npm run cli -- issuer token --issuer <code>\`.
+- **Errors** are \`application/problem+json\` (RFC 9457), with \`errors[].path\` as JSON Pointers
+  for the fields at fault. Nothing a client sends answers 5xx.
+- **Signed bodies**: \`application/jose\`, a compact JWS (EdDSA, \`kid\` registered with the
+  operator) whose payload is the JSON body. An issuer set to require signatures must sign.
+- **Retries**: an optional \`Idempotency-Key\` on every POST replays the first answer.
+- **Limits**: bodies up to 256 KiB (8 MiB for a batch); each token has a rate limit (429 with
+  \`Retry-After\`); a database outage answers 503 with \`Retry-After\`.
+- Another issuer's guarantee answers 404, exactly as one that does not exist.`;
 
-const refusal = (description: string) => ({
-	description,
-	content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
-});
-const errors = {
-	'400': refusal('Body is not JSON or not UTF-8'),
-	'401': refusal('Missing, unknown or revoked token'),
-	'409': refusal('Duplicate, cancelled, or Idempotency-Key in flight'),
-	'413': refusal('Body too large (256 KiB; 8 MiB for a batch)'),
-	'415': refusal('Content-Type is not application/json or application/jose'),
-	'422': refusal('Invalid fields (JSON Pointer paths), bad signature, Idempotency-Key reused'),
-	'429': refusal('Rate limit exceeded (Retry-After)'),
-	'503': refusal('Database unavailable (Retry-After)')
-};
-const ok = (description: string, schemaRef?: string) => ({
-	description,
-	content: {
-		'application/json': { schema: schemaRef ? { $ref: schemaRef } : { type: 'object' } }
-	}
-});
-const body = (ref: string, signable = true) => ({
-	required: true,
-	content: {
-		'application/json': { schema: { $ref: ref } },
-		...(signable
-			? { 'application/jose': { schema: { type: 'string', description: 'compact JWS, EdDSA' } } }
-			: {})
-	}
-});
-const idParam = [
-	{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+const TAGS = [
+	{ name: 'Guarantees', description: '保証: register, read back, change (変更) and cancel (解約)' },
+	{ name: 'Auth keys', description: '認証キー: the key a clerk types to open the certificate' },
+	{ name: 'Views', description: '閲覧状況: which orderer opened the certificate, and when' },
+	{ name: 'Notices', description: 'お知らせ: the printable notice that carries the auth key' }
 ];
-const idempotency = {
-	name: 'Idempotency-Key',
-	in: 'header',
-	required: false,
-	schema: { type: 'string', maxLength: 255 }
-};
 
-export function document(serverUrl = '/') {
-	const post = (summary: string, requestBody: object | undefined, responses: object) => ({
-		summary,
-		parameters: [idempotency],
-		...(requestBody ? { requestBody } : {}),
-		responses: { ...responses, ...errors }
-	});
+/**
+ * `origin`: the portal that serves the document; without one (the copy in clients/) a server
+ * variable stands for the portal the operator gives the integrator.
+ */
+export function document(origin?: string) {
 	return {
 		openapi: '3.1.0',
-		info: { title: 'Kensho issuer API', version: '1.0.0', description: 'shared/API.md §1' },
-		servers: [{ url: serverUrl }],
-		security: [{ bearer: [] }],
-		paths: {
-			'/api/v1/certificates': {
-				post: post('Register a guarantee', body('#/components/schemas/Certificate'), {
-					'201': ok('Registered; authKey shown this once', '#/components/schemas/Registered')
-				})
-			},
-			'/api/v1/certificates/batch': {
-				post: post('Register up to 1,000 guarantees', body('#/components/schemas/Batch', false), {
-					'200': ok('One result per item')
-				})
-			},
-			'/api/v1/certificates/{id}': {
-				get: {
-					summary: 'The guarantee with every version',
-					parameters: idParam,
-					responses: {
-						'200': ok('The guarantee'),
-						...errors,
-						'404': refusal('Not found (or another issuer’s)')
-					}
-				}
-			},
-			'/api/v1/certificates/{id}/amendments': {
-				post: {
-					...post('Change certificate (変更)', body('#/components/schemas/Amendment'), {
-						'201': ok('The new version'),
-						'404': refusal('Not found')
-					}),
-					parameters: [...idParam, idempotency]
-				}
-			},
-			'/api/v1/certificates/{id}/cancellation': {
-				post: {
-					...post('Cancel (解約)', body('#/components/schemas/Cancellation'), {
-						'200': ok('Cancelled'),
-						'404': refusal('Not found')
-					}),
-					parameters: [...idParam, idempotency]
-				}
-			},
-			'/api/v1/certificates/{id}/auth-key': {
-				post: {
-					...post('Reissue the auth key', undefined, {
-						'200': ok('The new key; the old one stops'),
-						'404': refusal('Not found')
-					}),
-					parameters: [...idParam, idempotency]
-				}
-			},
-			'/api/v1/certificates/{id}/views': {
-				get: {
-					summary: '閲覧状況',
-					parameters: idParam,
-					responses: { '200': ok('Views by organisation'), ...errors, '404': refusal('Not found') }
-				}
-			},
-			'/api/v1/notices': {
-				post: post(
-					'The printable notice (お知らせ) as PDF',
-					body('#/components/schemas/Notice', false),
-					{
-						'200': {
-							description: 'A4 PDF',
-							content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }
-						},
-						'404': refusal('Not found')
-					}
-				)
-			}
+		info: {
+			title: 'Kensho issuer API',
+			version: '1.1.0',
+			summary: 'Register and manage electronic surety certificates (電子保証) in Kensho (検証)',
+			description: DESCRIPTION,
+			contact: { name: 'The operator of your Kensho portal (ポータル運用者)' },
+			license: { name: 'MIT', url: 'https://opensource.org/license/mit' }
 		},
-		components: {
-			securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-			schemas: {
-				Certificate: schema(guarantees.certificateInput),
-				Amendment: schema(guarantees.amendmentInput),
-				Cancellation: schema(guarantees.cancellationInput),
-				Batch: schema(guarantees.batchInput),
-				Notice: schema(guarantees.noticeInput),
-				Registered: {
-					type: 'object',
-					required: ['id', 'guaranteeNumber', 'version', 'status', 'signed', 'authKey', 'qr'],
-					properties: {
-						id: { type: 'string', format: 'uuid' },
-						guaranteeNumber: { type: 'string' },
-						version: { type: 'integer' },
-						status: { type: 'string', enum: ['valid'] },
-						signed: { type: 'boolean' },
-						authKey: { type: 'string' },
-						qr: { type: 'string' }
+		servers: origin
+			? [{ url: origin, description: 'This portal' }]
+			: [
+					{
+						url: '{portal}',
+						description: 'Your Kensho portal',
+						variables: {
+							portal: {
+								default: 'http://127.0.0.1:3000',
+								description:
+									'The portal’s origin, as its operator gives it (npm start serves port 3000)'
+							}
+						}
 					}
-				},
-				Problem: problem
-			}
+				],
+		security: [{ bearer: [] }],
+		tags: TAGS,
+		paths,
+		components: {
+			securitySchemes: {
+				bearer: {
+					type: 'http',
+					scheme: 'bearer',
+					bearerFormat: 'kensho_<id>_<secret>',
+					description:
+						'An issuer token, shown once by `npm run cli -- issuer token --issuer <code>`; the ' +
+						'portal keeps only its hash.'
+				}
+			},
+			parameters,
+			headers,
+			responses,
+			schemas: schemas(),
+			examples: Object.fromEntries(
+				Object.entries(problems).map(([slug, value]) => [
+					slug,
+					{ summary: `${value.status} ${slug}`, value }
+				])
+			)
 		}
 	};
 }
