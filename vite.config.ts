@@ -20,8 +20,8 @@ export default defineConfig({
 				}
 			},
 			{
-				// Modules that touch the database: each file gets its own in-memory PGlite, or the
-				// shared PostgreSQL named by DATABASE_URL.
+				// Modules that touch the database: each file gets its own in-memory PGlite (a copy of
+				// the one global-setup.ts migrated), or the shared PostgreSQL named by DATABASE_URL.
 				extends: true,
 				test: {
 					name: 'server',

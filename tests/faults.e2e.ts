@@ -1,8 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { startTempPostgres } from '../scripts/pg-temp.js';
+import { lanesOf } from '../src/lib/server/audit/chain';
 
 /**
  * Faults, against a PostgreSQL this test starts and stops itself on loopback: the database
@@ -12,7 +14,8 @@ import { startTempPostgres } from '../scripts/pg-temp.js';
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-const PORT = 4395;
+/** Beside the browser tests' own port (E2E_PORT), so runs in several worktrees do not collide. */
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 222;
 const base = `http://127.0.0.1:${PORT}`;
 let pg: { url: string; start(): void; stop(mode?: string): void; remove(): void } | null;
 let server: ChildProcess | undefined;
@@ -28,6 +31,16 @@ let seedData: {
 const POOL = 4;
 const MAX_IN_FLIGHT = 24;
 const DEADLINE_MS = 4000;
+/** What `npx tsx` finds, without npx's own start. */
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+/**
+ * For waits: a request the server drops (a keep-alive socket it closed while restarting) is no
+ * answer yet, not the end of the wait — `expect.poll` stops at the first error thrown.
+ */
+const status = (response: Response) => response.status;
+const noAnswer = () => 0;
+const readyz = () => fetch(`${base}/readyz`).then(status, noAnswer);
 
 test.beforeAll(async () => {
 	mkdirSync('tests/.tmp', { recursive: true });
@@ -47,7 +60,7 @@ test.beforeAll(async () => {
 		REQUEST_DEADLINE_MS: String(DEADLINE_MS),
 		MAX_IN_FLIGHT: String(MAX_IN_FLIGHT)
 	};
-	const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
+	const seeded = spawnSync(TSX, ['bench/seed.ts'], { env, encoding: 'utf8' });
 	expect(seeded.status, seeded.stderr).toBe(0);
 	seedData = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
 	token = seedData.issuers.a.token;
@@ -68,14 +81,7 @@ async function startPortal(port: number, log: string): Promise<ChildProcess> {
 		stdio: ['ignore', 'ignore', openSync(`tests/.tmp/${log}`, 'w')]
 	});
 	await expect
-		.poll(
-			() =>
-				fetch(`${origin}/readyz`).then(
-					(r) => r.status,
-					() => 0
-				),
-			{ timeout: 30_000 }
-		)
+		.poll(() => fetch(`${origin}/readyz`).then(status, noAnswer), { timeout: 30_000 })
 		.toBe(200);
 	return instance;
 }
@@ -123,21 +129,27 @@ test('the database stops mid-load: fast 503s, no hang, recovery, no acknowledged
 			if (response.status === 201) acknowledged.push(payload.guaranteeNumber);
 			if (response.status === 503) {
 				expect(response.headers.get('retry-after')).toBeTruthy();
+				// A client's short pause before it retries (the load, not a wait for the test).
 				await new Promise((resolve) => setTimeout(resolve, 50));
 			}
 		}
 	};
 	const workers = Array.from({ length: 4 }, worker);
-	await new Promise((resolve) => setTimeout(resolve, 1500));
+	// Under load: ingests are being acknowledged when the database goes away.
+	await expect.poll(() => acknowledged.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
 	pg!.stop('immediate');
-	await new Promise((resolve) => setTimeout(resolve, 3000));
-	expect((await fetch(`${base}/readyz`)).status).toBe(503);
+	// The outage is answered, not waited out: /readyz says so within its own 2 s check, and
+	// the load gets its 503s.
+	await expect.poll(readyz, { timeout: 5_000 }).toBe(503);
+	await expect.poll(() => statuses.get(503) ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
 	expect((await fetch(`${base}/healthz`)).status).toBe(200);
 	pg!.start();
+	await expect.poll(readyz, { timeout: 20_000 }).toBe(200);
+	// Recovered by itself: the same load is acknowledged again.
+	const beforeRecovery = acknowledged.length;
 	await expect
-		.poll(() => fetch(`${base}/readyz`).then((r) => r.status), { timeout: 20_000 })
-		.toBe(200);
-	await new Promise((resolve) => setTimeout(resolve, 1500));
+		.poll(() => acknowledged.length, { timeout: 15_000 })
+		.toBeGreaterThanOrEqual(beforeRecovery + 20);
 	running = false;
 	await Promise.all(workers);
 
@@ -181,25 +193,33 @@ test('200 concurrent retries with one Idempotency-Key create exactly one guarant
 });
 
 test('queries slower than the pool can absorb: bounded latency, 503 at once, no pile-up', async () => {
-	// Another session holds issuer A's audit chain head: every ingest of A waits on it until
-	// its statement timeout (2 s), with POOL connections for 60 requests at once.
+	// Another session holds every lane of issuer A's audit chain (a writer takes any free lane,
+	// so one held lane would not stop it): every ingest of A waits on them until its statement
+	// timeout (2 s), with POOL connections for 60 requests at once.
 	const holder = postgres(pg!.url, { max: 1, onnotice: () => {} });
-	const [{ id: issuerId }] = await holder`select issuer_id as id from issuer_token limit 1`;
+	const [{ id: issuerId }] =
+		await holder`select issuer_id as id from issuer_token where starts_with(${token}, prefix)`;
 	let release!: () => void;
 	const held = new Promise<void>((resolve) => (release = resolve));
+	let locked!: () => void;
+	const lockTaken = new Promise<void>((resolve) => (locked = resolve));
 	const rolledBack = new Error('rolled back on purpose');
 	const locking = holder
 		.begin(async (tx) => {
-			await tx`insert into audit_chain_head (chain, seq, hash) values (${`issuer:${issuerId}`}, 0, '')
-				on conflict (chain) do update set seq = audit_chain_head.seq`;
+			for (const lane of lanesOf(`issuer:${issuerId}`)) {
+				await tx`insert into audit_chain_head (chain, seq, hash) values (${lane}, 0, '')
+					on conflict (chain) do update set seq = audit_chain_head.seq`;
+			}
+			locked();
 			await held;
-			// Rolled back: the row was only there to be waited on, and must not stay in the trail.
+			// Rolled back: the rows were only there to be waited on, and must not stay in the trail.
 			throw rolledBack;
 		})
 		.catch((error) => {
 			if (error !== rolledBack) throw error;
 		});
-	await new Promise((resolve) => setTimeout(resolve, 300));
+	// The head is locked (or the holder failed, and so does this test).
+	await Promise.race([lockTaken, locking]);
 
 	const acknowledged: string[] = [];
 	const timed = async () => {
@@ -227,7 +247,7 @@ test('queries slower than the pool can absorb: bounded latency, 503 at once, no 
 
 	// The lock gone, the portal answers normally within a few seconds, by itself.
 	await expect
-		.poll(async () => (await post(body())).status, { timeout: 15_000, intervals: [500] })
+		.poll(() => post(body()).then(status, noAnswer), { timeout: 15_000, intervals: [500] })
 		.toBe(201);
 	const sql = postgres(pg!.url, { max: 1 });
 	const stored =
@@ -330,7 +350,7 @@ test('two instances record the views of one organisation at once: every view in 
 		expect(await views()).toBe(before + VIEWS);
 		await sql.end();
 
-		const verified = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'audit', 'verify', '--json'], {
+		const verified = spawnSync(TSX, ['src/cli/main.ts', 'audit', 'verify', '--json'], {
 			env: { ...serverEnv },
 			encoding: 'utf8'
 		});

@@ -14,10 +14,18 @@ export interface Output {
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 export type Values = Record<string, string | boolean | undefined>;
 
+/** Where a command reads and writes: the process's own streams, or a test's strings. */
+export interface Io {
+	stdout: { write(text: string): unknown };
+	stderr: { write(text: string): unknown };
+	/** All of standard input; read only by a command that takes it (`--password-stdin`). */
+	stdin(): string;
+}
+
 export interface Command {
 	usage: string;
 	options: Options;
-	run(values: Values): Promise<Output>;
+	run(values: Values, io: Io): Promise<Output>;
 }
 
 export const operator: audit.Actor = {

@@ -7,7 +7,7 @@ import { loadDemo } from '../lib/server/demo/load';
 import * as accountText from '../lib/i18n/account';
 import { importCsv } from '../lib/server/contracts/import';
 import { issuerCommands } from './issuer-commands';
-import { context, operator, required, UsageError, type Command } from './cli-support';
+import { context, operator, required, UsageError, type Command, type Io } from './cli-support';
 
 async function organizationByCode(code: string) {
 	const organization = await organizations.findByCode(code);
@@ -16,8 +16,8 @@ async function organizationByCode(code: string) {
 }
 
 /** `--password-stdin`: one line from standard input, its trailing newline not part of it. */
-function readPasswordFromStdin(): string {
-	const input = readFileSync(0, 'utf8');
+function readPasswordFromStdin(io: Io): string {
+	const input = io.stdin();
 	const line = input.split('\n')[0];
 	return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
@@ -62,7 +62,7 @@ export const commands: Record<string, Command> = {
 			name: { type: 'string' },
 			'password-stdin': { type: 'boolean' }
 		},
-		async run(values) {
+		async run(values, io) {
 			const role = required(values, 'role');
 			if (!users.ROLES.includes(role as users.Role)) {
 				throw new UsageError(`--role must be one of ${users.ROLES.join(', ')}`);
@@ -75,7 +75,7 @@ export const commands: Record<string, Command> = {
 			if (!parsed.success)
 				throw new UsageError(`invalid --username (a-z, 0-9, . _ -; 2–32 characters)`);
 			const org = await organizationByCode(required(values, 'org'));
-			const password = values['password-stdin'] ? readPasswordFromStdin() : undefined;
+			const password = values['password-stdin'] ? readPasswordFromStdin(io) : undefined;
 			const { user, password: generated } = await users
 				.add({ organizationId: org.id, ...parsed.data, password }, operator, context)
 				.catch((error) => {

@@ -260,5 +260,3 @@ describe('issuer views', () => {
 		expect(views[0]).toMatchObject({ organizationId: org.id, purpose: 'advance_payment' });
 	});
 });
-
-it(`runs on ${engine}`, () => expect(['pglite', 'postgres']).toContain(engine));

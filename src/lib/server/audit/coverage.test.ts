@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eq, or } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 import * as auth from '../identity/sessions';
 import * as certificates from '../certificates/verify';
 import * as issuers from '../issuing/issuers';
@@ -8,7 +8,8 @@ import { signIn, signOut, ACCOUNT_ADDRESS_LIMIT } from '../identity/sign-in';
 import { changeOwnPassword } from '../identity/password-change';
 import { db } from '../db';
 import { auditEvent } from '../db/schema';
-import { userActor } from './append';
+import * as audit from './append';
+import { lanesOf } from './chain';
 import {
 	makeGuarantee,
 	makeOrganization,
@@ -63,13 +64,13 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		const clerk = await makeUser(org.id, 'clerk', 'the clerk secret pw');
 		const adminUser = (await auth.validateSessionToken((await auth.createSession(admin.id)).token))!
 			.user;
-		const by = userActor(adminUser);
+		const by = audit.userActor(adminUser);
 		const login = { organizationCode: org.code, username: clerk.username };
 
 		const ok = await signIn({ ...login, password: clerk.password }, testContext);
 		expect(ok.ok).toBe(true);
 		const session = ok.ok ? await auth.validateSessionToken(ok.token) : null;
-		await signOut(session!.session.id, userActor(session!.user), testContext);
+		await signOut(session!.session.id, audit.userActor(session!.user), testContext);
 		for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT.max; i++) {
 			await signIn({ ...login, password: 'wrong password' }, testContext);
 		}
@@ -264,9 +265,24 @@ describe('every listed action writes its event, and no secret is stored', () => 
 	});
 });
 
-it('operator actions go to the operator chain', async () => {
-	await makeOrganization();
-	const rows = await db.select().from(auditEvent).where(eq(auditEvent.chain, 'operator'));
-	expect(operator.type).toBe('operator');
+it('operator actions go to the operator chain, unless they concern an organisation', async () => {
+	const org = await makeOrganization();
+	const input = {
+		action: 'test.operator',
+		outcome: 'success',
+		actor: operator,
+		context: testContext
+	} as const;
+	const own = await audit.record(input);
+	const aboutOrg = await audit.record({ ...input, organizationId: org.id });
+	const anonymous = await audit.record({ ...input, actor: { type: 'anonymous' } });
+	expect(lanesOf('operator')).toContain(own.chain);
+	expect(lanesOf(`org:${org.id}`)).toContain(aboutOrg.chain);
+	expect(lanesOf('portal')).toContain(anonymous.chain);
+	const rows = await db
+		.select()
+		.from(auditEvent)
+		.where(inArray(auditEvent.chain, lanesOf('operator')));
+	expect(rows.map((r) => r.id)).toContain(own.id);
 	expect(rows.every((r) => r.actorType === 'operator')).toBe(true);
 });

@@ -16,6 +16,7 @@ export type Database = ReturnType<typeof drizzlePglite<typeof schema>>;
 
 let instance: Database | undefined;
 let close: (() => Promise<void>) | undefined;
+let memoryStart: Blob | undefined;
 
 export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -40,7 +41,7 @@ function open(): Database {
 	const dataDir = process.env.DATA_DIR ?? './data';
 	let client: PGlite;
 	if (dataDir === ':memory:') {
-		client = new PGlite();
+		client = new PGlite(memoryStart && { loadDataDir: memoryStart });
 	} else {
 		mkdirSync(dataDir, { recursive: true });
 		const release = acquireOwnerLock(dataDir);
@@ -57,6 +58,15 @@ function open(): Database {
 function get(): Database {
 	instance ??= open();
 	return instance;
+}
+
+/**
+ * The in-memory database starts as a copy of this dump of a migrated one (`dumpDataDir`), not
+ * as an empty cluster: the tests' setup does this for every test file, because creating a
+ * cluster costs seconds and loading a dump a fraction of that (testing/global-setup.ts).
+ */
+export function startMemoryDatabaseFrom(dump: Blob): void {
+	memoryStart = dump;
 }
 
 /**
