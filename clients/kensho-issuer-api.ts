@@ -179,7 +179,10 @@ export interface components {
 			/** @enum {string} */
 			kind: 'contract' | 'advance_payment' | 'intermediate_advance_payment';
 			guaranteeNumber: string;
-			/** Format: date */
+			/**
+			 * Format: date
+			 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+			 */
 			issuedOn: string;
 			orderer: {
 				code: string;
@@ -200,9 +203,15 @@ export interface components {
 				location: string;
 				/** @description integer yen */
 				contractAmount: number;
-				/** Format: date */
+				/**
+				 * Format: date
+				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 */
 				startOn: string;
-				/** Format: date */
+				/**
+				 * Format: date
+				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 */
 				endOn: string;
 				/** @enum {string} */
 				category?: 'construction' | 'service';
@@ -216,9 +225,15 @@ export interface components {
 				amount: number;
 				/** @description integer yen */
 				advancePaymentAmount?: number;
-				/** Format: date */
+				/**
+				 * Format: date
+				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 */
 				startOn: string;
-				/** Format: date */
+				/**
+				 * Format: date
+				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 */
 				endOn: string;
 			};
 			issuingOffice?: {
@@ -227,7 +242,10 @@ export interface components {
 			};
 		};
 		Amendment: {
-			/** Format: date */
+			/**
+			 * Format: date
+			 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+			 */
 			amendedOn: string;
 			/** @enum {string} */
 			reason?: '増額' | '減額' | '保証期限変更' | 'その他';
@@ -242,9 +260,15 @@ export interface components {
 					location?: string;
 					/** @description integer yen */
 					contractAmount?: number;
-					/** Format: date */
+					/**
+					 * Format: date
+					 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+					 */
 					startOn?: string;
-					/** Format: date */
+					/**
+					 * Format: date
+					 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+					 */
 					endOn?: string;
 					/** @enum {string} */
 					category?: 'construction' | 'service';
@@ -258,9 +282,15 @@ export interface components {
 					amount?: number;
 					/** @description integer yen */
 					advancePaymentAmount?: number;
-					/** Format: date */
+					/**
+					 * Format: date
+					 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+					 */
 					startOn?: string;
-					/** Format: date */
+					/**
+					 * Format: date
+					 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+					 */
 					endOn?: string;
 				};
 			};
@@ -271,7 +301,10 @@ export interface components {
 			iat?: number;
 		};
 		Cancellation: {
-			/** Format: date */
+			/**
+			 * Format: date
+			 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+			 */
 			cancelledOn: string;
 			reason?: string;
 			/** @description The number of the guarantee in the URL; required when the body is signed */
@@ -360,9 +393,15 @@ export interface components {
 				location: string;
 				/** @description integer yen */
 				contractAmount: number;
-				/** Format: date */
+				/**
+				 * Format: date
+				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 */
 				startOn: string;
-				/** Format: date */
+				/**
+				 * Format: date
+				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 */
 				endOn: string;
 			};
 			guarantee: {
@@ -370,9 +409,15 @@ export interface components {
 				amount: number;
 				/** @description integer yen */
 				advancePaymentAmount?: number;
-				/** Format: date */
+				/**
+				 * Format: date
+				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 */
 				startOn: string;
-				/** Format: date */
+				/**
+				 * Format: date
+				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 */
 				endOn: string;
 			};
 			/** Format: date-time */

@@ -2,6 +2,7 @@
 // data into the embedded database (idempotent), print the demo sign-ins, then serve.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -44,5 +45,11 @@ if (!process.env.DATABASE_URL && process.env.KENSHO_DEMO !== '0') {
 
 console.log(`\nKensho is running at ${env.ORIGIN}  (Ctrl+C to stop)\n`);
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+// Ctrl+C or a SIGTERM to `npm start` reaches the server, which finishes its requests, closes the
+// database and exits (src/lib/server/http/shutdown.ts); this process then exits as it did. In a
+// terminal the server gets Ctrl+C's SIGINT itself too: a second signal changes nothing there.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+// Killed by a signal (no code): the shell's convention, 128 + the signal's number.
+server.on('exit', (code, signal) =>
+	process.exit(code ?? (signal ? 128 + os.constants.signals[signal] : 1))
+);

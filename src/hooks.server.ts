@@ -5,13 +5,18 @@ import { isDatabaseUnavailable } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
 import { startHousekeeping } from '$lib/server/common/housekeeping';
 import { log } from '$lib/server/common/log';
+import { refuseMalformedForms } from '$lib/server/http/forms';
 import { auditorMay } from '$lib/server/http/guard';
+import { handleShutdown, isDraining } from '$lib/server/http/shutdown';
+import { dev } from '$app/environment';
 import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	await migrate();
 	// Outsiders' failed sign-ins folded into the trail, old counters removed (issue 12).
-	startHousekeeping();
+	const stopHousekeeping = startHousekeeping();
+	// The built server only: Vite's dev server stops itself.
+	if (!dev) handleShutdown(stopHousekeeping);
 	// A stray rejection (a driver's socket error while the database restarts) is logged; it must
 	// not take the whole portal down with every clerk's request in flight.
 	process.on('unhandledRejection', (reason) => {
@@ -97,6 +102,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	};
 	event.locals.user = null;
 	event.locals.session = null;
+	refuseMalformedForms(event.request, messages(event.locals.locale).common.errors.malformedForm);
 
 	let response = await withDeadline(
 		resolve(event, {
@@ -124,6 +130,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	if (event.url.protocol === 'https:') {
 		response.headers.set('strict-transport-security', 'max-age=31536000');
 	}
+	if (isDraining()) response.headers.set('connection', 'close');
 
 	const { user } = event.locals as App.Locals;
 	if (user) response.headers.set('cache-control', 'private, no-store');

@@ -69,12 +69,12 @@ test("an auditor reads a lock and the attempts that led to it, in Japanese, with
 	);
 	const [header, ...lines] = (await response.text()).slice(1).trimEnd().split('\r\n');
 	expect(header).toContain(
-		'"操作","操作コード","結果","結果コード","理由","理由コード","操作者種別","操作者氏名","操作者（ログインID）"'
+		'"操作","操作コード","結果","結果コード","理由","理由コード","操作者種別","操作者種別コード","操作者氏名","操作者（ログインID）"'
 	);
 	expect(
 		lines.some((line) =>
 			line.includes(
-				'"認証キー照合","key.attempt","失敗","failure","認証キーが誤り","wrong-key","利用者","睦沢 二郎","124222/e2e-mutsu-lock"'
+				'"認証キー照合","key.attempt","失敗","failure","認証キーが誤り","wrong-key","利用者","user","睦沢 二郎","124222/e2e-mutsu-lock"'
 			)
 		)
 	).toBe(true);

@@ -57,7 +57,7 @@ export async function seed() {
 		name: 'E2E検査保証株式会社'
 	});
 	const hostileTokens = [];
-	for (let i = 0; i < 4; i++)
+	for (let i = 0; i < 7; i++)
 		hostileTokens.push((await issuers.createToken(hostileIssuer.id)).token);
 	return {
 		demo,

@@ -12,7 +12,8 @@ export const ja = {
 		any: 'すべて',
 		submit: '絞り込む',
 		clear: '条件をクリア',
-		invalid: '絞り込み条件が正しくありません。日付は YYYY-MM-DD で入力してください。'
+		invalid:
+			'絞り込み条件が正しくありません。日付は 1900-01-01 から 2199-12-31 までを YYYY-MM-DD で入力してください。'
 	},
 	table: {
 		caption: '監査イベント（新しい順）',
@@ -126,6 +127,7 @@ export const ja = {
 		reason: '理由',
 		reasonCode: '理由コード',
 		actorType: '操作者種別',
+		actorTypeCode: '操作者種別コード',
 		actorName: '操作者氏名',
 		actor: '操作者（ログインID）',
 		guaranteeNumber: '保証契約番号',
@@ -158,7 +160,7 @@ export const en: typeof ja = {
 		any: 'Any',
 		submit: 'Filter',
 		clear: 'Clear',
-		invalid: 'The filter is not valid. Enter dates as YYYY-MM-DD.'
+		invalid: 'The filter is not valid. Enter dates from 1900-01-01 to 2199-12-31 as YYYY-MM-DD.'
 	},
 	table: {
 		caption: 'Audit events (newest first)',
@@ -269,6 +271,7 @@ export const en: typeof ja = {
 		reason: 'Reason',
 		reasonCode: 'Reason code',
 		actorType: 'Actor type',
+		actorTypeCode: 'Actor type code',
 		actorName: 'Actor name',
 		actor: 'Actor (login)',
 		guaranteeNumber: 'Guarantee number',

@@ -37,6 +37,11 @@ export const ja = {
 			expired: (now: string, end: string) =>
 				`保証期限 ${end} を過ぎ、保証期間が満了しています（${now} 現在）。`
 		},
+		cancellationSignature: '解約の電子署名',
+		cancellationSignedBy: (issuer: string, kid: string) =>
+			`${issuer}がこのポータルに登録した署名鍵「${kid}」で、解約の電子署名を確認しました。`,
+		cancellationUnsigned: (issuer: string) =>
+			`署名なし：${issuer}は解約に電子署名を付けていません（署名は任意です）。`,
 		checkedAt: '確認日時',
 		watermarks: { cancelled: '解約', expired: '保証期間満了' },
 		details: { valid: '電子証書の内容', void: '（参考）この保証の登録内容' }
@@ -158,6 +163,11 @@ export const en: typeof ja = {
 			cancelled: (now, on) => `Cancelled by the surety company on ${on} (as of ${now}).`,
 			expired: (now, end) => `The guarantee end ${end} has passed (as of ${now}).`
 		},
+		cancellationSignature: 'Signature of the cancellation',
+		cancellationSignedBy: (issuer, kid) =>
+			`The cancellation's signature was verified with the signing key “${kid}” that ${issuer} registered in this portal.`,
+		cancellationUnsigned: (issuer) =>
+			`Not signed: ${issuer} did not sign the cancellation (signing is optional).`,
 		checkedAt: 'Checked at',
 		watermarks: { cancelled: 'CANCELLED', expired: 'PERIOD ENDED' },
 		details: { valid: 'The certificate', void: 'For reference: what was registered' }

@@ -47,6 +47,8 @@ export const ja = {
 		heading: '入力内容を確認してください',
 		invalid: '正しく入力してください。',
 		beforeStart: '工期の終了は開始以降の日付にしてください。',
+		date: '1900-01-01 から 2199-12-31 までの実在する日付を入力してください（例: 2026-07-01）。',
+		characters: '表示の向きを変える制御文字などは使えません。文字を入力し直してください。',
 		nothingChanged: '変更後の請負代金額または工期（終了）を入力してください。',
 		duplicate: 'この契約番号は登録済みです。'
 	},
@@ -109,9 +111,17 @@ export const ja = {
 		submit: '取り込む',
 		result: (n: number) => `${n} 件を取り込みました。`,
 		rejected: '取り込まなかった行',
+		rejectedCount: (n: number) => `${n.toLocaleString('ja-JP')} 行は取り込みませんでした。`,
+		firstRejected: (shown: number, total: number) =>
+			`取り込まなかった行（${total.toLocaleString('ja-JP')} 行のうち最初の ${shown} 行）`,
+		download: (n: number) =>
+			`取り込まなかった ${n.toLocaleString('ja-JP')} 行をすべて CSV でダウンロード`,
 		line: '行',
 		message: '理由',
-		noFile: 'CSV ファイルを選んでください。'
+		noFile: 'CSV ファイルを選んでください。',
+		tooLarge: (mb: number) =>
+			`ファイルが大きすぎます（${mb} MB まで）。ファイルを分けて取り込んでください。`,
+		limits: (mb: number, rows: string) => `1回に取り込めるのは ${mb} MB、${rows} 行までです。`
 	}
 };
 
@@ -169,6 +179,8 @@ export const en: typeof ja = {
 		heading: 'Please check your input',
 		invalid: 'Please enter a valid value.',
 		beforeStart: 'The works must end on or after they start.',
+		date: 'Enter a real date from 1900-01-01 to 2199-12-31 (e.g. 2026-07-01).',
+		characters: 'Direction control characters and similar are not allowed; please retype the text.',
 		nothingChanged: 'Enter a new price or a new end date.',
 		duplicate: 'This contract number already exists.'
 	},
@@ -231,8 +243,14 @@ export const en: typeof ja = {
 		submit: 'Import',
 		result: (n) => `${n} imported.`,
 		rejected: 'Lines not imported',
+		rejectedCount: (n) => `${n.toLocaleString('en')} lines were not imported.`,
+		firstRejected: (shown, total) =>
+			`Lines not imported (the first ${shown} of ${total.toLocaleString('en')})`,
+		download: (n) => `Download all ${n.toLocaleString('en')} lines not imported (CSV)`,
 		line: 'Line',
 		message: 'Reason',
-		noFile: 'Choose a CSV file.'
+		noFile: 'Choose a CSV file.',
+		tooLarge: (mb) => `The file is too large (at most ${mb} MB). Split it and import each part.`,
+		limits: (mb, rows) => `One import takes at most ${mb} MB and ${rows} lines.`
 	}
 };

@@ -1,4 +1,5 @@
 import { messages } from '../../i18n';
+import { withoutBidi } from '../common/text';
 import type { AuditEvent } from '../db/schema';
 
 /**
@@ -31,6 +32,7 @@ export const HEADER = [
 	h.reason,
 	h.reasonCode,
 	h.actorType,
+	h.actorTypeCode,
 	h.actorName,
 	h.actor,
 	h.guaranteeNumber,
@@ -53,9 +55,12 @@ const jst = new Intl.DateTimeFormat('sv-SE', {
 	second: '2-digit'
 });
 
-/** Quotes a field; a leading = + - @ would make Excel run it as a formula, so it is defused. */
+/**
+ * Quotes a field; a leading = + - @ would make Excel run it as a formula, so it is defused, and a
+ * bidirectional control (kept in the trail as typed) is not passed on to the reader (issue 12).
+ */
 export function field(value: unknown): string {
-	let text = value === null || value === undefined ? '' : String(value);
+	let text = value === null || value === undefined ? '' : withoutBidi(String(value));
 	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
 	return `"${text.replace(/"/g, '""')}"`;
 }
@@ -78,6 +83,7 @@ export function row(event: AuditEvent, displayNames: ReadonlyMap<string, string>
 		label(labels.reasons, event.reason),
 		event.reason,
 		label(labels.actorTypes, event.actorType),
+		event.actorType,
 		(event.actorId && displayNames.get(event.actorId)) || null,
 		event.actorLabel,
 		event.guaranteeNumber,

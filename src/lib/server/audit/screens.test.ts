@@ -142,7 +142,7 @@ describe('the CSV an auditor opens', () => {
 		const [event] = (await eventsOf(org.id)).filter((e) => e.action === 'key.attempt');
 		const row = auditCsv.row(event, await users.displayNames(org.id));
 		expect(row).toContain(
-			`"認証キー照合","key.attempt","失敗","failure","認証キーが誤り","wrong-key","利用者","田中 花子","${org.code}/${clerk.username}","${g.guaranteeNumber}"`
+			`"認証キー照合","key.attempt","失敗","failure","認証キーが誤り","wrong-key","利用者","user","田中 花子","${org.code}/${clerk.username}","${g.guaranteeNumber}"`
 		);
 		expect(row).toContain('"契約時","contract"');
 		expect(auditCsv.HEADER.length).toBe(auditCsv.line(auditCsv.HEADER).split('","').length);

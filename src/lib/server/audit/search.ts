@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { day } from '../common/dates';
 import { db } from '../db';
 import { auditEvent, organization, type AuditEvent } from '../db/schema';
 
@@ -7,13 +8,14 @@ import { auditEvent, organization, type AuditEvent } from '../db/schema';
  * Reading the audit trail: the screens, the CSV export and the issuer's 閲覧状況. Reads only;
  * every query starts with the organisation, so one tenant never sees another's events.
  */
-const isoDate = z.iso.date();
 const optional = <T extends z.ZodType>(schema: T) =>
 	z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 
+const LAST_CURSOR_MS = Date.UTC(2200, 0, 1);
+
 export const filtersSchema = z.object({
-	from: optional(isoDate),
-	to: optional(isoDate),
+	from: optional(day),
+	to: optional(day),
 	actorId: optional(z.uuid()),
 	action: optional(z.string().regex(/^[a-z][a-z0-9.-]{1,40}$/)),
 	outcome: optional(z.enum(['success', 'failure', 'denied', 'locked'])),
@@ -33,7 +35,17 @@ export const filtersSchema = z.object({
 	),
 	guaranteeId: optional(z.uuid()),
 	/** Keyset cursor `<at in ms>-<id>`: the last event of the previous page. */
-	before: optional(z.string().regex(/^\d{1,15}-\d{1,19}$/))
+	before: optional(
+		z
+			.string()
+			.regex(/^\d{1,15}-\d{1,16}$/)
+			// Only a cursor this screen could have made: a time PostgreSQL can compare and an id
+			// a number holds exactly (an absurd one was a 500 before issue 12).
+			.refine((cursor) => {
+				const [ms, id] = cursor.split('-').map(Number);
+				return ms <= LAST_CURSOR_MS && Number.isSafeInteger(id);
+			})
+	)
 });
 export type Filters = z.infer<typeof filtersSchema>;
 

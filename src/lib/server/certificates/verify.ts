@@ -3,6 +3,7 @@ import { parseAuthKey } from '../../auth-key';
 import * as audit from '../audit/append';
 import * as authKeys from '../issuing/auth-keys';
 import * as rateLimit from '../common/rate-limit';
+import { withoutBidi } from '../common/text';
 import type { SessionUser } from '../identity/sessions';
 import { db, prepared } from '../db';
 import { auditEvent, guarantee, issuer } from '../db/schema';
@@ -38,9 +39,12 @@ export const isPurpose = (value: unknown): value is Purpose =>
 	typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
 
 const NUMBER_PATTERN = /^[0-9A-Z][0-9A-Z-]{2,31}$/;
-/** As the issuer API stores it (API.md): NFKC, upper case, trimmed. */
+/**
+ * As the issuer API stores it (API.md): NFKC, upper case, trimmed. A bidirectional control
+ * (pasted from a PDF) is dropped: it is never stored, not even in the trail (issue 12).
+ */
 export const normalizeGuaranteeNumber = (input: string) =>
-	input.normalize('NFKC').toUpperCase().trim();
+	withoutBidi(input.normalize('NFKC')).toUpperCase().trim();
 
 export interface VerifyInput {
 	guaranteeNumber: string;

@@ -13,6 +13,7 @@ import {
 import { isUuid, statusOf } from './reads';
 import { userActor } from '../audit/append';
 import type { RequestContext } from '../identity/request-context';
+import * as signedChanges from '../issuing/signed-changes';
 
 /** The values a change certificate can change, in the order the certificate page shows them. */
 export const FIELDS = [
@@ -167,6 +168,9 @@ export async function view({ id, user, purpose = null, context }: ViewInput) {
 		version: latest.version,
 		issuedOn: versions[0].issuedOn,
 		signatureKid: latest.signatureKid,
+		// A cancellation is a signed change like an amendment: shown as signed only if it was.
+		cancellationSignatureKid:
+			g.status === 'cancelled' ? await signedChanges.cancellationKid(g.id) : null,
 		history: versions.map((v, i) => ({
 			version: v.version,
 			issuedOn: v.issuedOn,

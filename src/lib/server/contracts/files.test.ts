@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import iconv from 'iconv-lite';
 import { db } from '../db';
 import { auditEvent, certificateVersion, guarantee as guaranteeTable } from '../db/schema';
 import * as contracts from './files';
 import * as review from './review';
-import { importCsv } from './import';
 import { makeGuarantee, makeOrganization, operator, testContext } from '../testing/fixtures';
 
 const raw = (over: Record<string, unknown> = {}) => ({
@@ -196,59 +194,5 @@ describe('contract files', () => {
 		expect(await ratioWith('15,400,001')).toBe('fail');
 		expect(await ratioWith('10,000,000', 15_400_001)).toBe('fail');
 		expect(await ratioWith('20,000,000', 15_400_000)).toBe('pass');
-	});
-});
-
-describe('importing the contract register', () => {
-	const csv = [
-		'契約番号,工事名,受注者,請負代金額,工期開始,工期終了,低入札,前払金額',
-		'R8-101,町道舗装工事,株式会社白子建設,"38,500,000",2026-07-01,2027-02-26,,15400000',
-		'R8-102,排水路工事,株式会社九十九里,12000000,2026-08-01,2026-07-31,,',
-		'R8-103,公民館改修工事,長生工業株式会社,9900000,2026/09/01,2027/03/15,○,'
-	].join('\r\n');
-
-	it('reads Shift_JIS as Excel writes it and names exactly the bad line', async () => {
-		const { org, who } = await setUp();
-		const result = await importCsv(who, iconv.encode(csv, 'Shift_JIS'), null);
-		expect(result.imported).toBe(2);
-		expect(result.rejected).toEqual([{ line: 3, message: '工期終了が工期開始より前です' }]);
-		const files = await contracts.list(org.id);
-		expect(files.map((f) => f.contractNumber).sort()).toEqual(['R8-101', 'R8-103']);
-		expect(files.find((f) => f.contractNumber === 'R8-103')?.lowBid).toBe(true);
-		expect(files.find((f) => f.contractNumber === 'R8-101')?.worksName).toBe('町道舗装工事');
-	});
-
-	it('reads UTF-8 with a BOM, and refuses numbers already registered', async () => {
-		const { who } = await setUp();
-		const bytes = new TextEncoder().encode(`\uFEFF${csv}`);
-		expect((await importCsv(who, bytes, null)).imported).toBe(2);
-		const again = await importCsv(who, bytes, null);
-		expect(again.imported).toBe(0);
-		expect(again.rejected.map((r) => r.line)).toEqual([2, 3, 4]);
-	});
-
-	it('numbers lines as Excel numbers rows: blank rows skipped, a line break inside a cell is one row', async () => {
-		const { who } = await setUp();
-		const rows = [
-			'契約番号,工事名,受注者,請負代金額,工期開始,工期終了',
-			',,,,,',
-			'R8-201,"公民館改修工事\r\n（第2期）",長生工業株式会社,9900000,2026-09-01,2027-03-15',
-			'R8-202,排水路工事,株式会社九十九里,12000000,2026-08-01,2026-13-01',
-			'',
-			'R8-203,,株式会社九十九里,12000000,2026-08-01,2026-12-01'
-		].join('\r\n');
-		const result = await importCsv(who, new TextEncoder().encode(rows), null);
-		expect(result.imported).toBe(1);
-		expect(result.rejected).toEqual([
-			{ line: 4, message: '工期終了 が正しくありません' },
-			{ line: 6, message: '工事名 が正しくありません' }
-		]);
-	});
-
-	it('refuses a file without the needed headers', async () => {
-		const { who } = await setUp();
-		const result = await importCsv(who, new TextEncoder().encode('a,b\n1,2'), null);
-		expect(result.imported).toBe(0);
-		expect(result.rejected[0].message).toContain('契約番号');
 	});
 });

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as audit from '../audit/append';
 import { db } from '../db';
+import { formDay, optionalFormDay } from '../common/dates';
 import { foldedLine, note, oneLine } from '../common/text';
 import { contractChange, contractFile, contractGuarantee, type ContractFile } from '../db/schema';
 import type { RequestContext } from '../identity/request-context';
@@ -21,10 +22,6 @@ const yen = z
 	.transform(Number)
 	.pipe(z.number().int().positive().max(MAX_YEN));
 const optionalYen = z.preprocess((v) => (v === '' || v == null ? undefined : v), yen.optional());
-const isoDate = z.preprocess(
-	(v) => (typeof v === 'string' ? v.normalize('NFKC').trim().replace(/\//g, '-') : v),
-	z.iso.date()
-);
 
 export const contractInput = z
 	.object({
@@ -35,8 +32,8 @@ export const contractInput = z
 		worksName: foldedLine(200),
 		contractorName: foldedLine(200),
 		contractAmount: yen,
-		startOn: isoDate,
-		endOn: isoDate,
+		startOn: formDay,
+		endOn: formDay,
 		lowBid: z.boolean(),
 		advancePaymentAmount: optionalYen,
 		intermediateAdvancePaymentAmount: optionalYen
@@ -46,9 +43,9 @@ export type ContractInput = z.output<typeof contractInput>;
 
 export const changeInput = z
 	.object({
-		changedOn: isoDate,
+		changedOn: formDay,
 		contractAmount: optionalYen,
-		endOn: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
+		endOn: optionalFormDay,
 		note: note(200).default('')
 	})
 	.refine((c) => c.contractAmount !== undefined || c.endOn !== undefined, {
@@ -62,7 +59,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 	const errors: Record<string, string> = {};
 	for (const issue of error.issues) {
 		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= issue.code === 'custom' ? issue.message : 'invalid';
+		// A shared rule names its own code (dates, characters); a rule of this form, its message.
+		const code = (issue as { params?: { code?: string } }).params?.code;
+		errors[field] ??= issue.code === 'custom' ? (code ?? issue.message) : 'invalid';
 	}
 	return errors;
 }

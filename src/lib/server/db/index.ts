@@ -138,3 +138,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 	}
 	return false;
 }
+
+/**
+ * True when PostgreSQL refused a value itself (SQLSTATE class 22, data exception: a date out of
+ * range, a character it cannot store). The schemas refuse such values first; this is the net
+ * under them, so that a value they let through is the client's 4xx, not a 500.
+ */
+export function isDataException(error: unknown): boolean {
+	for (let current = error, depth = 0; current && depth < 5; depth++) {
+		const { code, cause } = current as { code?: unknown; cause?: unknown };
+		if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+		current = cause;
+	}
+	return false;
+}

@@ -238,6 +238,40 @@ export const certificateVersion = pgTable(
 );
 export type CertificateVersion = typeof certificateVersion.$inferSelect;
 
+/**
+ * Every signed change an issuer made (変更, 解約, key reissue), kept as received with its kid, as a
+ * signed registration keeps its JWS in certificate_version (shared/API.md §4). The hash is of the
+ * JWS signing input (protected header and payload as sent): unique, so one signed change is
+ * accepted once, whichever instance receives it again. The signature segment is not hashed:
+ * base64url lets its last character vary without changing the signature.
+ */
+export const signedChange = pgTable(
+	'signed_change',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		signingInputHash: bytea().notNull(),
+		issuerId: uuid()
+			.notNull()
+			.references(() => issuer.id),
+		guaranteeId: uuid()
+			.notNull()
+			.references(() => guarantee.id),
+		/** `amend`, `cancel` or `reissue-key`. */
+		action: text().notNull(),
+		/** The certificate version an amendment made. */
+		version: integer(),
+		/** False for a cancellation of a guarantee already cancelled: kept, but it changed nothing. */
+		applied: boolean().notNull().default(true),
+		jws: text().notNull(),
+		kid: text().notNull(),
+		/** The JWS's `iat`: when the issuer signed it. */
+		signedAt: timestamp({ withTimezone: true }).notNull(),
+		receivedAt: createdAt()
+	},
+	(t) => [uniqueIndex().on(t.signingInputHash), index().on(t.guaranteeId, t.action)]
+);
+export type SignedChange = typeof signedChange.$inferSelect;
+
 export const idempotencyKey = pgTable(
 	'idempotency_key',
 	{
@@ -342,6 +376,26 @@ export const contractFile = pgTable(
 	(t) => [uniqueIndex().on(t.organizationId, t.contractNumber)]
 );
 export type ContractFile = typeof contractFile.$inferSelect;
+
+/**
+ * One import of a contract register (契約台帳 CSV): what it imported and every line it refused,
+ * so the page can show the first lines and offer all of them as a download (an 80,000-line
+ * answer was 12.7 MB before issue 12).
+ */
+export const contractImport = pgTable(
+	'contract_import',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		organizationId: uuid()
+			.notNull()
+			.references(() => organization.id),
+		createdBy: uuid().references(() => appUser.id),
+		imported: integer().notNull(),
+		rejected: jsonb().$type<{ line: number; message: string }[]>().notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index().on(t.organizationId, t.createdAt)]
+);
 
 /** 変更契約: a new amount and/or 工期末, in force from `changedOn`. */
 export const contractChange = pgTable('contract_change', {

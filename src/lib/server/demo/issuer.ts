@@ -87,7 +87,8 @@ export async function loadDemoIssuer(context: RequestContext): Promise<DemoKey[]
 			const created = await guarantees.register(caller, input, raw);
 			({ id, authKey } = created);
 			if (input.kind === 'advance_payment') {
-				await guarantees.amend(caller, id, AMENDMENT, { ...raw, text: JSON.stringify(AMENDMENT) });
+				const change = { raw: { ...raw, text: JSON.stringify(AMENDMENT) }, binding: {} };
+				await guarantees.amend(caller, id, AMENDMENT, change);
 			}
 		}
 		keys.push({

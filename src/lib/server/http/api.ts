@@ -1,10 +1,10 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import * as audit from '../audit/append';
-import { isDatabaseUnavailable } from '../db';
+import { isDatabaseUnavailable, isDataException } from '../db';
 import * as idempotency from '../issuing/idempotency';
 import * as issuers from '../issuing/issuers';
 import { log } from '../common/log';
-import { Problem, problemResponse, PROBLEM_JSON } from './problem';
+import { Problem, problemResponse, PROBLEM_JSON, unstorable } from './problem';
 import * as rateLimit from '../common/rate-limit';
 import * as signatures from '../issuing/signatures';
 import type { Caller, Raw } from '../issuing/guarantees';
@@ -36,8 +36,11 @@ export type Result = { status: number; body: unknown } | Response;
 
 interface Options {
 	action: string;
-	/** `signable`: JSON or a compact JWS; `json`: JSON only; `none`: a POST without a body. */
-	body?: 'signable' | 'json' | 'none';
+	/**
+	 * `signable`: JSON or a compact JWS; `json`: JSON only; `none`: a POST without a body;
+	 * `signed-or-none`: no body, or a compact JWS (required from an issuer that must sign).
+	 */
+	body?: 'signable' | 'json' | 'none' | 'signed-or-none';
 	maxBytes?: number;
 }
 
@@ -77,6 +80,9 @@ function decode(bytes: Uint8Array): string {
 		throw new Problem(400, 'encoding', 'The body must be UTF-8');
 	}
 }
+
+const signatureRequired = () =>
+	new Problem(422, 'signature-required', 'This issuer must sign submissions (application/jose)');
 
 export function parseJson(text: string): unknown {
 	try {
@@ -158,6 +164,13 @@ export function endpoint(options: Options, handler: (call: Call) => Promise<Resu
 					{ 'retry-after': '5' }
 				);
 			}
+			if (isDataException(error)) {
+				log.warn(
+					{ requestId: context.requestId, err: String(error) },
+					'value refused by the database'
+				);
+				return problemResponse(unstorable());
+			}
 			// adapter-node's BODY_SIZE_LIMIT refuses a body while it is read: the client's mistake.
 			if ((error as { status?: number })?.status === 413) {
 				return problemResponse(new Problem(413, 'too-large', 'The body is too large'), {
@@ -182,12 +195,19 @@ async function withBody(
 		.split(';')[0]
 		.trim()
 		.toLowerCase();
-	const accepted = options.body === 'signable' ? [JSON_TYPE, JOSE_TYPE] : [JSON_TYPE];
-	if (options.body !== 'none' && !accepted.includes(contentType)) {
+	// Without a signature, `signed-or-none` is a POST without a body, as it was before signing.
+	const mode =
+		options.body === 'signed-or-none'
+			? contentType === JOSE_TYPE
+				? 'signable'
+				: 'unsigned'
+			: (options.body ?? 'none');
+	const accepted = mode === 'signable' ? [JSON_TYPE, JOSE_TYPE] : [JSON_TYPE];
+	if ((mode === 'signable' || mode === 'json') && !accepted.includes(contentType)) {
 		throw new Problem(415, 'media-type', `Content-Type must be ${accepted.join(' or ')}`);
 	}
 	const bytes =
-		options.body === 'none'
+		mode === 'none' || mode === 'unsigned'
 			? new Uint8Array()
 			: await readBody(event.request, options.maxBytes ?? MAX_BODY);
 	const key = event.request.headers.get('idempotency-key');
@@ -231,7 +251,7 @@ async function withBody(
 	}
 	let result: Result;
 	try {
-		result = await run(call, bytes, contentType, options.body ?? 'none', handler);
+		result = await run(call, bytes, contentType, mode, handler);
 	} catch (error) {
 		if (!(error instanceof Problem) || error.status >= 500) {
 			if (key !== null) await idempotency.release(issuerId, key).catch(() => {});
@@ -266,10 +286,14 @@ async function run(
 	call: Call,
 	bytes: Uint8Array,
 	contentType: string,
-	mode: NonNullable<Options['body']>,
+	mode: 'signable' | 'json' | 'none' | 'unsigned',
 	handler: (call: Call) => Promise<Result>
 ) {
 	if (mode === 'none') return handler(call);
+	if (mode === 'unsigned') {
+		if (call.issuer.requireSignature) throw signatureRequired();
+		return handler(call);
+	}
 	const text = decode(bytes);
 	let payload = text;
 	let kid: string | null = null;
@@ -279,11 +303,7 @@ async function run(
 		payload = verified.payload;
 		kid = verified.kid;
 	} else if (mode === 'signable' && call.issuer.requireSignature) {
-		throw new Problem(
-			422,
-			'signature-required',
-			'This issuer must sign submissions (application/jose)'
-		);
+		throw signatureRequired();
 	}
 	call.raw = { text, contentType, kid };
 	call.body = parseJson(payload);

@@ -1,3 +1,6 @@
+import { error } from '@sveltejs/kit';
+import { withoutBidi } from '../common/text';
+
 /**
  * Reads one text field of a submitted form. Anything that is not a string of at most `max`
  * characters without NUL (a file, an oversized value) counts as absent: the caller answers 400 with its
@@ -14,4 +17,38 @@ export function formText(
 	if (typeof value !== 'string' || value.length > max || value.includes('\0')) return null;
 	const text = trim ? value.trim() : value;
 	return text === '' ? null : text;
+}
+
+/**
+ * A body that is not a form (a multipart body without its boundary, `text/plain`) makes
+ * `request.formData()` throw a TypeError, which reached every form action and /language as a
+ * 500 (issue 12). Done once per request in hooks.server.ts rather than in each route, so a form
+ * added later cannot forget it: the request's own `formData` answers 400 with `message`
+ * instead. A refusal that already has a status (the adapter's body size limit, 413) keeps it.
+ */
+export function refuseMalformedForms(request: Request, message: string) {
+	const read = request.formData.bind(request);
+	Object.defineProperty(request, 'formData', {
+		value: async () => {
+			try {
+				return await read();
+			} catch (cause) {
+				if (typeof (cause as { status?: unknown })?.status === 'number') throw cause;
+				error(400, message);
+			}
+		}
+	});
+}
+
+/**
+ * The values a refused form shows again: a bidirectional control is refused by the schemas and
+ * must not be rendered either (issue 12), so it is dropped from what goes back into the page.
+ */
+export function echo<T extends Record<string, unknown>>(values: T): T {
+	return Object.fromEntries(
+		Object.entries(values).map(([name, value]) => [
+			name,
+			typeof value === 'string' ? withoutBidi(value) : value
+		])
+	) as T;
 }

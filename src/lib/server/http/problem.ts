@@ -1,3 +1,5 @@
+import { wellFormed } from '../common/text';
+
 /**
  * RFC 9457 problem details, the one error shape of the issuer API (shared/API.md §1). Modules
  * throw a `Problem`; the endpoint wrapper in `api.ts` turns it into the response.
@@ -62,11 +64,21 @@ export function problemResponse(problem: Problem, extraHeaders: Record<string, s
 	});
 }
 
-/** `["works", "contractAmount"]` → `/works/contractAmount` (RFC 6901 escaping). */
+/**
+ * `["works", "contractAmount"]` → `/works/contractAmount` (RFC 6901 escaping). A key with a lone
+ * surrogate is named with U+FFFD in its place: the pointer goes into the audit trail's jsonb,
+ * which cannot hold a lone surrogate.
+ */
 export function pointer(path: readonly PropertyKey[]): string {
-	return path.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+	return path
+		.map((part) => '/' + wellFormed(String(part)).replace(/~/g, '~0').replace(/\//g, '~1'))
+		.join('');
 }
 
 export function validationProblem(errors: FieldError[], detail = 'The body has invalid fields') {
 	return new Problem(422, 'validation', detail, errors);
 }
+
+/** 422 for a value the database itself refused (see `isDataException`): the client's, not ours. */
+export const unstorable = () =>
+	new Problem(422, 'validation', 'The body has a value that cannot be stored');

@@ -7,6 +7,7 @@ import * as users from './users';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
 import type { RequestContext } from './request-context';
 import { isLocalGovernmentCode } from '../../local-government-code';
+import { withoutBidi } from '../common/text';
 
 /**
  * Sign-in limits that an outsider cannot turn into a lockout (DESIGN.md "Rate limits", OWASP's
@@ -47,7 +48,8 @@ export type SignInResult =
  * separately (the login form has both fields; API.md keeps the single-field form working).
  */
 export function parseLogin(organizationCode: string, username: string) {
-	const trimmed = username.normalize('NFKC').trim().toLowerCase();
+	// A bidirectional control is dropped: the name goes into the trail as typed (issue 12).
+	const trimmed = withoutBidi(username.normalize('NFKC')).trim().toLowerCase();
 	const slash = trimmed.indexOf('/');
 	const code = slash >= 0 ? trimmed.slice(0, slash) : organizationCode.normalize('NFKC').trim();
 	const name = slash >= 0 ? trimmed.slice(slash + 1) : trimmed;

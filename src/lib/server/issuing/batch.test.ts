@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { asc, eq, like, or } from 'drizzle-orm';
-import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import * as audit from '../audit/append';
 import * as auditChain from '../audit/chain';
 import * as authKeys from './auth-keys';
@@ -11,7 +10,12 @@ import * as guarantees from './guarantees';
 import * as issuers from './issuers';
 import * as organizations from '../identity/organizations';
 import * as signatures from './signatures';
-import { makeOrganization, testContext, uniqueOrgCode } from '../testing/fixtures';
+import {
+	makeOrganization,
+	makeSigningIssuer,
+	testContext,
+	uniqueOrgCode
+} from '../testing/fixtures';
 
 /**
  * The batch endpoint's bulk path (one INSERT per table, `audit.recordMany`) must answer every
@@ -47,16 +51,7 @@ function certificate(ordererCode: string, extra: Record<string, unknown> = {}) {
 
 async function setup() {
 	const org = await makeOrganization();
-	const issuer = await issuers.add({
-		code: `bt${crypto.randomUUID().slice(0, 8)}`,
-		name: 'バッチ建設業保証'
-	});
-	const { publicKey, privateKey } = await generateKeyPair('EdDSA', { extractable: true });
-	await issuers.addKey(issuer.id, 'k1', await exportJWK(publicKey));
-	const sign = (payload: unknown) =>
-		new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-			.setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
-			.sign(privateKey);
+	const { issuer, sign } = await makeSigningIssuer('バッチ建設業保証');
 	const caller: guarantees.Caller = {
 		issuerId: issuer.id,
 		actor: { type: 'issuer', id: issuer.id, label: 'kensho_test' },

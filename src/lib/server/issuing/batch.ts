@@ -1,11 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import * as audit from '../audit/append';
 import * as authKeys from './auth-keys';
-import { db, isDatabaseUnavailable } from '../db';
+import { db, isDatabaseUnavailable, isDataException } from '../db';
 import { certificateVersion, guarantee, organization } from '../db/schema';
 import * as guarantees from './guarantees';
 import { log } from '../common/log';
-import { Problem, validationProblem } from '../http/problem';
+import { Problem, unstorable, validationProblem } from '../http/problem';
 import type { Verified } from './signatures';
 
 /**
@@ -166,8 +166,10 @@ async function oneByOne(tx: Tx, items: Valid[], caller: guarantees.Caller, out: 
 			const body = await guarantees.register(caller, item.input, item.raw, tx);
 			out[item.index] = { index: item.index, status: 201, body };
 		} catch (error) {
-			if (!(error instanceof Problem)) throw error;
-			out[item.index] = failure(item.index, error);
+			// The item's savepoint is rolled back; a value the database refused is that item's 422.
+			if (isDataException(error)) out[item.index] = failure(item.index, unstorable());
+			else if (error instanceof Problem) out[item.index] = failure(item.index, error);
+			else throw error;
 		}
 	}
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isLocalGovernmentCode } from '../../local-government-code';
 import { pointer, validationProblem, type FieldError } from '../http/problem';
-import { note, oneLine } from '../common/text';
+import { day } from '../common/dates';
+import { note, oneLine, textFaults } from '../common/text';
 
 /**
  * The bodies of the issuer API (shared/API.md §1) as zod schemas: allow-lists (`strictObject`),
@@ -12,7 +13,6 @@ export const AMENDMENT_REASONS = ['増額', '減額', '保証期限変更', 'そ
 export const MAX_YEN = 10_000_000_000_000;
 
 const yen = z.number().int().positive().max(MAX_YEN).meta({ description: 'integer yen' });
-const day = z.iso.date();
 
 export const guaranteeNumber = z
 	.string()
@@ -121,8 +121,20 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 	);
 }
 
-/** Parses with `schema` or throws a 422 Problem listing every field at fault. */
-export function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+/**
+ * Parses with `schema` or throws a 422 Problem listing every field at fault. Every key and
+ * string of the body is checked for lone surrogates and bidirectional controls first, so a
+ * field no schema knows yet is covered too; `wholeBody: false` leaves that to each part (the
+ * batch: one bad item must not refuse the others).
+ */
+export function parse<T extends z.ZodType>(
+	schema: T,
+	body: unknown,
+	{ wholeBody = true } = {}
+): z.output<T> {
+	const faults = wholeBody ? textFaults(body) : [];
+	if (faults.length)
+		throw validationProblem(faults.map((fault) => ({ ...fault, path: pointer(fault.path) })));
 	const result = schema.safeParse(body);
 	if (!result.success) throw validationProblem(fieldErrors(result.error));
 	return result.data;

@@ -7,6 +7,7 @@ import { certificateVersion, guarantee, organization, type Guarantee } from '../
 import { Problem, validationProblem } from '../http/problem';
 import type { RequestContext } from '../identity/request-context';
 import { crossFieldErrors, type AmendmentInput, type CertificateInput } from './certificate-input';
+import * as signedChanges from './signed-changes';
 
 export * from './certificate-input';
 export { get, views, latestVersion, isUuid, findIdByNumber, withKey } from '../certificates/reads';
@@ -28,7 +29,18 @@ export interface Raw {
 	contentType: string;
 	kid: string | null;
 }
+/** A change as received and the claims that bind it (signed-changes.ts). */
+export interface Change {
+	raw: Raw;
+	binding: signedChanges.Binding;
+}
 type Tx = audit.Transaction;
+
+/** A change sent as plain JSON with no binding claims (the CLI, tests). */
+const unsigned: Change = {
+	raw: { text: '', contentType: 'application/json', kid: null },
+	binding: {}
+};
 
 const notFound = () => new Problem(404, 'not-found', 'No such guarantee for this issuer');
 
@@ -152,13 +164,16 @@ async function lockOwn(tx: Tx, caller: Caller, id: string): Promise<Guarantee> {
 	return row;
 }
 
-export async function amend(caller: Caller, id: string, input: AmendmentInput, raw: Raw) {
+export async function amend(caller: Caller, id: string, input: AmendmentInput, change: Change) {
+	const { raw, binding } = change;
 	return db.transaction(async (tx) => {
 		const own = await lockOwn(tx, caller, id);
+		const last = (await latestVersion(own.id, tx))!;
+		const version = last.version + 1;
+		await signedChanges.bind(tx, own, { action: 'amend', binding, received: raw, version });
 		if (own.status === 'cancelled') {
 			throw new Problem(409, 'cancelled', 'The guarantee is cancelled and cannot be amended');
 		}
-		const last = (await latestVersion(own.id, tx))!;
 		const { contractor, works, guarantee: terms } = input.changes;
 		const merged = {
 			contractor: {
@@ -186,7 +201,6 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, r
 		const errors = crossFieldErrors(own.kind, merged, '/changes');
 		if (errors.length)
 			throw validationProblem(errors, 'The change leaves the certificate inconsistent');
-		const version = last.version + 1;
 		await tx.insert(certificateVersion).values({
 			guaranteeId: own.id,
 			version,
@@ -210,10 +224,17 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, r
 export async function cancel(
 	caller: Caller,
 	id: string,
-	input: { cancelledOn: string; reason?: string }
+	input: { cancelledOn: string; reason?: string },
+	change: Change = unsigned
 ) {
 	return db.transaction(async (tx) => {
 		const own = await lockOwn(tx, caller, id);
+		await signedChanges.bind(tx, own, {
+			action: 'cancel',
+			binding: change.binding,
+			received: change.raw,
+			applied: own.status !== 'cancelled'
+		});
 		if (own.status !== 'cancelled') {
 			await tx
 				.update(guarantee)
@@ -223,23 +244,32 @@ export async function cancel(
 					cancellationReason: input.reason ?? null
 				})
 				.where(eq(guarantee.id, own.id));
-			await record(tx, caller, 'certificate.cancel', own, { cancelledOn: input.cancelledOn });
+			await record(tx, caller, 'certificate.cancel', own, {
+				cancelledOn: input.cancelledOn,
+				signatureKid: change.raw.kid
+			});
 		}
 		return { id: own.id, status: 'cancelled' as const };
 	});
 }
 
 /** A new key; the previous one stops matching as soon as this commits. */
-export async function reissueKey(caller: Caller, id: string) {
+export async function reissueKey(caller: Caller, id: string, change: Change = unsigned) {
 	return db.transaction(async (tx) => {
 		const own = await lockOwn(tx, caller, id);
+		await signedChanges.bind(tx, own, {
+			action: 'reissue-key',
+			binding: change.binding,
+			received: change.raw
+		});
 		const key = authKeys.generate();
 		await tx
 			.update(guarantee)
 			.set({ authKeyHash: authKeys.hash(own.id, key.canonical), authKeyIssuedAt: new Date() })
 			.where(eq(guarantee.id, own.id));
 		await record(tx, caller, 'certificate.reissue-key', own, {
-			authKey: authKeys.mask(key.canonical)
+			authKey: authKeys.mask(key.canonical),
+			signatureKid: change.raw.kid
 		});
 		return { authKey: key.display, qr: qrPayload(own.guaranteeNumber, key.canonical) };
 	});

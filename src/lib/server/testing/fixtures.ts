@@ -1,3 +1,5 @@
+import { CompactSign, exportJWK, generateKeyPair } from 'jose';
+import * as issuers from '../issuing/issuers';
 import * as organizations from '../identity/organizations';
 import * as users from '../identity/users';
 import type { Actor } from '../audit/append';
@@ -154,4 +156,20 @@ export async function makeClerk(
 		organizationCode: org.code,
 		organizationName: org.name
 	};
+}
+
+/** A fresh issuer with an Ed25519 key `k1` registered, and `sign` making a compact JWS with it. */
+export async function makeSigningIssuer(name: string, requireSignature = false) {
+	const issuer = await issuers.add({
+		code: `t${crypto.randomUUID().slice(0, 8)}`,
+		name,
+		requireSignature
+	});
+	const { publicKey, privateKey } = await generateKeyPair('EdDSA', { extractable: true });
+	await issuers.addKey(issuer.id, 'k1', await exportJWK(publicKey));
+	const sign = (payload: unknown) =>
+		new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+			.setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
+			.sign(privateKey);
+	return { issuer, sign };
 }

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as users from '$lib/server/identity/users';
 import * as lastSignIn from '$lib/server/identity/last-sign-in';
-import { formText } from '$lib/server/http/forms';
+import { echo, formText } from '$lib/server/http/forms';
 import { requireUser, userActor } from '$lib/server/http/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			const field = parsed.error.issues[0]?.path[0];
 			const error = field === 'role' ? 'invalidRole' : 'invalidUsername';
-			return fail(400, { action: 'add' as const, error, values });
+			return fail(400, { action: 'add' as const, error, values: echo(values) });
 		}
 		try {
 			const { user, password } = await users.add(

@@ -1,7 +1,9 @@
 import * as auditSearch from '$lib/server/audit/search';
 import * as lockTrails from '$lib/server/audit/lock-trail';
 import * as users from '$lib/server/identity/users';
+import { echo } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guard';
+import { withoutBidi } from '$lib/server/common/text';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -16,13 +18,15 @@ export const load: PageServerLoad = async ({ url }) => {
 	const trails = await lockTrails.trailsOf(user.organizationId, page.events);
 	// The actor's name beside the login: 田中 花子（124249/tanaka）.
 	const names = new Map(people.map((person) => [person.id, person.displayName]));
+	// Typed by whoever made the event (a sign-in name, a number at /verify): the trail keeps it
+	// as typed, the screen never renders a bidirectional control (issue 12).
 	const actor = (event: { actorId: string | null; actorLabel: string | null }) => ({
 		name: (event.actorId && names.get(event.actorId)) || null,
-		login: event.actorLabel
+		login: event.actorLabel && withoutBidi(event.actorLabel)
 	});
 	return {
 		invalid: !parsed.success,
-		values: parsed.success ? raw : {},
+		values: parsed.success ? echo(raw) : {},
 		events: page.events.map((event) => {
 			const trail = trails.get(event.id);
 			return {
@@ -32,7 +36,7 @@ export const load: PageServerLoad = async ({ url }) => {
 				outcome: event.outcome,
 				reason: event.reason,
 				actor: actor(event),
-				guaranteeNumber: event.guaranteeNumber,
+				guaranteeNumber: event.guaranteeNumber && withoutBidi(event.guaranteeNumber),
 				guaranteeId: event.guaranteeId,
 				purpose: event.purpose,
 				ip: event.ip,

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { normalizeAuthKeyInput, parseQrPayload } from '$lib/auth-key';
 import * as certificates from '$lib/server/certificates/verify';
-import { formText } from '$lib/server/http/forms';
+import { echo, formText } from '$lib/server/http/forms';
 import { requireUser, requireWriter } from '$lib/server/http/guard';
 import { lastPurpose, rememberPurpose } from '$lib/server/certificates/purpose-cookies';
 import { lastUsedPurpose } from '$lib/server/certificates/last-purpose';
@@ -32,7 +32,7 @@ export const actions: Actions = {
 		const scanned = parseQrPayload(guaranteeNumber) ?? parseQrPayload(authKey);
 		if (scanned) ({ guaranteeNumber, authKey } = scanned);
 		// The key is a secret: it is never sent back in the page.
-		const values = { guaranteeNumber, purpose: purpose ?? '' };
+		const values = echo({ guaranteeNumber, purpose: purpose ?? '' });
 		if (!certificates.isPurpose(purpose)) {
 			const fields: Fields = { guaranteeNumber: null, authKey: null, purpose: 'empty' };
 			return fail(400, { error: 'invalid' as const, fields, length: 0, values });

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/identity/sessions';
 import { signIn } from '$lib/server/identity/sign-in';
 import { readDeviceCookie, setDeviceCookie } from '$lib/server/identity/device-cookies';
-import { formText } from '$lib/server/http/forms';
+import { echo, formText } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const LAST_ORG_COOKIE = 'last_org';
@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const username = formText(form, 'username', 100);
 		// argon2 work grows with input: an absurd "password" is refused before hashing.
 		const password = formText(form, 'password', 1024, { trim: false });
-		const values = { organizationCode: organizationCode ?? '', username: username ?? '' };
+		const values = echo({ organizationCode: organizationCode ?? '', username: username ?? '' });
 		if (!username || !password) return fail(400, { error: 'invalid' as const, values });
 
 		const result = await signIn(

@@ -7,7 +7,10 @@ import * as users from '$lib/server/identity/users';
 import { requireUser, userActor } from '$lib/server/http/guard';
 import type { RequestHandler } from './$types';
 
-/** Streams the CSV in batches: a year of events never sits in memory. */
+/**
+ * Streams the CSV in batches: a year of events never sits in memory. The filters are checked
+ * before anything is sent (a bad date is a 400 with the reason, never a cut stream).
+ */
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const user = requireUser('admin', 'auditor');
 	const parsed = auditSearch.filtersSchema.safeParse(auditSearch.filterParams(url.searchParams));
@@ -24,17 +27,22 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 
 	const displayNames = await users.displayNames(user.organizationId);
 	const batches = auditSearch.stream(user.organizationId, filters);
+	// The first batch is read before the 200 goes out: a query that fails fails the request
+	// with its own status, rather than a 200 whose stream is cut (issue 12).
+	const first = await batches.next();
 	const encoder = new TextEncoder();
+	const rowsOf = (events: Parameters<typeof auditCsv.row>[0][]) =>
+		events.map((event) => auditCsv.row(event, displayNames)).join('');
 	const body = new ReadableStream<Uint8Array>({
 		start(controller) {
-			controller.enqueue(encoder.encode(auditCsv.BOM + auditCsv.line(auditCsv.HEADER)));
+			const rows = first.done ? '' : rowsOf(first.value);
+			controller.enqueue(encoder.encode(auditCsv.BOM + auditCsv.line(auditCsv.HEADER) + rows));
+			if (first.done) controller.close();
 		},
 		async pull(controller) {
 			const next = await batches.next();
 			if (next.done) return controller.close();
-			controller.enqueue(
-				encoder.encode(next.value.map((event) => auditCsv.row(event, displayNames)).join(''))
-			);
+			controller.enqueue(encoder.encode(rowsOf(next.value)));
 		},
 		async cancel() {
 			await batches.return(undefined);

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts/files';
 import * as contractReview from '$lib/server/contracts/review';
-import { formText } from '$lib/server/http/forms';
+import { echo, formText } from '$lib/server/http/forms';
 import { requireWriter } from '$lib/server/http/guard';
 import { contractValues, ownFile, whoFor } from '../form';
 import { attach } from './attach';
@@ -34,7 +34,8 @@ export const actions: Actions = {
 		};
 		const parsed = contracts.changeInput.safeParse(changeValues);
 		if (!parsed.success) {
-			return fail(400, { changeErrors: contracts.fieldErrors(parsed.error), changeValues });
+			const errors = contracts.fieldErrors(parsed.error);
+			return fail(400, { changeErrors: errors, changeValues: echo(changeValues) });
 		}
 		await contracts.addChange(whoFor(user, locals), file, parsed.data, user.id);
 		redirect(303, `/contracts/${file.id}`);
@@ -44,7 +45,8 @@ export const actions: Actions = {
 		const updateValues = contractValues(await request.formData());
 		const parsed = contracts.contractInput.safeParse(updateValues);
 		if (!parsed.success) {
-			return fail(400, { updateErrors: contracts.fieldErrors(parsed.error), updateValues });
+			const errors = contracts.fieldErrors(parsed.error);
+			return fail(400, { updateErrors: errors, updateValues: echo(updateValues) });
 		}
 		try {
 			await contracts.update(whoFor(user, locals), file, parsed.data);

@@ -3,7 +3,7 @@ import { parseQrPayload } from '$lib/auth-key';
 import * as certificates from '$lib/server/certificates/verify';
 import * as contracts from '$lib/server/contracts/files';
 import * as contractReview from '$lib/server/contracts/review';
-import { formText } from '$lib/server/http/forms';
+import { echo, formText } from '$lib/server/http/forms';
 import type { SessionUser } from '$lib/server/identity/sessions';
 import type { ContractFile } from '$lib/server/db/schema';
 import { whoFor } from '../form';
@@ -24,7 +24,7 @@ export async function attach(
 	if (scanned) ({ guaranteeNumber, authKey } = scanned);
 	const purpose = formText(form, 'purpose', 40);
 	// The key is never echoed back: only the number and the stage are kept.
-	const values = { guaranteeNumber, purpose: purpose ?? '' };
+	const values = echo({ guaranteeNumber, purpose: purpose ?? '' });
 	// A file attaches a guarantee at a stage of the contract: any purpose but 'other'.
 	if (!certificates.isPurpose(purpose) || purpose === 'other') {
 		return fail(400, { attach: 'purpose' as const, values });

@@ -1,23 +1,39 @@
 import { fail } from '@sveltejs/kit';
-import { importCsv } from '$lib/server/contracts/import';
-import { requireWriter, userActor } from '$lib/server/http/guard';
-import type { Actions } from './$types';
+import * as contractImport from '$lib/server/contracts/import';
+import { requireWriter } from '$lib/server/http/guard';
+import { whoFor } from '../form';
+import type { Actions, PageServerLoad } from './$types';
 
-const MAX_BYTES = 5 * 1024 * 1024;
+const { MAX_BYTES, MAX_ROWS, SHOWN_REJECTED } = contractImport;
+/** Room for the multipart framing around a file of the largest size taken. */
+const FRAMING = 64 * 1024;
+const tooLarge = { tooLarge: true as const };
+
+export const load: PageServerLoad = () => ({
+	maxMegabytes: MAX_BYTES / 1024 / 1024,
+	maxRows: MAX_ROWS
+});
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const user = requireWriter();
+		// Far over the limit: refused before the body is read into memory.
+		if (Number(request.headers.get('content-length')) > MAX_BYTES + FRAMING)
+			return fail(413, tooLarge);
 		const file = (await request.formData()).get('file');
-		if (!(file instanceof File) || file.size === 0 || file.size > MAX_BYTES) {
-			return fail(400, { noFile: true });
+		if (!(file instanceof File) || file.size === 0) return fail(400, { noFile: true });
+		if (file.size > MAX_BYTES) return fail(413, tooLarge);
+		try {
+			const imported = await contractImport.importCsv(whoFor(user, locals), file.stream(), user.id);
+			// The first lines refused are shown; all of them are a download (rejected.csv).
+			const { id, rejected } = imported;
+			const shown = rejected.slice(0, SHOWN_REJECTED);
+			return {
+				result: { id, imported: imported.imported, rejectedCount: rejected.length, rejected: shown }
+			};
+		} catch (error) {
+			if (!(error instanceof contractImport.ImportRefusedError)) throw error;
+			return fail(error.tooLarge ? 413 : 400, { refused: error.message });
 		}
-		const who = {
-			organizationId: user.organizationId,
-			actor: userActor(user),
-			context: locals.context
-		};
-		const result = await importCsv(who, new Uint8Array(await file.arrayBuffer()), user.id);
-		return { result };
 	}
 };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts/files';
+import { echo } from '$lib/server/http/forms';
 import { requireWriter } from '$lib/server/http/guard';
 import { contractValues, whoFor } from '../form';
 import type { Actions } from './$types';
@@ -9,7 +10,8 @@ export const actions: Actions = {
 		const user = requireWriter();
 		const values = contractValues(await request.formData());
 		const parsed = contracts.contractInput.safeParse(values);
-		if (!parsed.success) return fail(400, { errors: contracts.fieldErrors(parsed.error), values });
+		if (!parsed.success)
+			return fail(400, { errors: contracts.fieldErrors(parsed.error), values: echo(values) });
 		let id: string;
 		try {
 			id = (await contracts.create(whoFor(user, locals), parsed.data, user.id)).id;

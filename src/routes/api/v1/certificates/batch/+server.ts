@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = endpoint(
 	{ action: 'certificate.batch', body: 'json', maxBytes: MAX_BATCH_BODY },
 	async ({ body, caller, issuer, verify }) => {
-		const { items } = guarantees.parse(guarantees.batchInput, body);
+		const { items } = guarantees.parse(guarantees.batchInput, body, { wholeBody: false });
 		const options = { caller, requireSignature: issuer.requireSignature, verify };
 		return { status: 200, body: await batch.registerMany(items, options) };
 	}
