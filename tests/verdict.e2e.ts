@@ -60,6 +60,9 @@ test('a cancelled guarantee takes over the page and every printed page', async (
 	await expect(page.getByTestId('signature')).toHaveText(
 		/署名なし：東日本建設業保証株式会社はこの証書に電子署名を付けていません/
 	);
+	await expect(page.getByTestId('cancellation-signature')).toHaveText(
+		/署名なし：東日本建設業保証株式会社は解約に電子署名を付けていません/
+	);
 	// Solid red, and the amounts no longer stand out.
 	expect(await first.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(169, 0, 0)');
 	const amount = page.locator('.certificate .amount').first();
