@@ -189,55 +189,71 @@ export interface components {
 				name: string;
 			};
 			contractor: {
+				/** @description 保証契約者の名称; for a joint venture the JV (共同企業体) name */
 				name: string;
 				address: string;
 				representative: string;
+				/** @description 共同企業体の構成員, for a joint venture (optional) */
 				members?: {
+					/** @description 構成員の名称 */
 					name: string;
 					address?: string;
 					representative?: string;
 				}[];
 			};
 			works: {
+				/** @description 工事名 */
 				name: string;
+				/** @description 工事場所 */
 				location: string;
-				/** @description integer yen */
+				/** @description 請負代金額, integer yen including tax */
 				contractAmount: number;
 				/**
 				 * Format: date
-				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 * @description 工期（自）
 				 */
 				startOn: string;
 				/**
 				 * Format: date
-				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 * @description 工期（至）
 				 */
 				endOn: string;
-				/** @enum {string} */
+				/**
+				 * @description construction (工事) or service (業務委託: 測量, 建設コンサルタント業務, 地質調査 …); decides the advance limit (4/10 or 3/10). Absent: construction
+				 * @enum {string}
+				 */
 				category?: 'construction' | 'service';
-				/** Format: date */
+				/**
+				 * Format: date
+				 * @description 契約締結日 (optional)
+				 */
 				contractedOn?: string;
+				/** @description Multi-year contract (債務負担行為): the fiscal year this advance belongs to (2026 = 令和8年度); with fiscalYearAmount */
 				fiscalYear?: number;
+				/** @description That fiscal year's planned 出来高 (年度割額), integer yen: the base of the year's advance */
 				fiscalYearAmount?: number;
 			};
 			guarantee: {
-				/** @description integer yen */
+				/** @description 保証金額 */
 				amount: number;
-				/** @description integer yen */
+				/** @description 前払金額 (中間前払金額 for intermediate_advance_payment); required for the advance kinds, forbidden for contract */
 				advancePaymentAmount?: number;
 				/**
 				 * Format: date
-				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 * @description 保証期間の始期
 				 */
 				startOn: string;
 				/**
 				 * Format: date
-				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 * @description 保証期限
 				 */
 				endOn: string;
 			};
+			/** @description The issuer's office a clerk calls about this guarantee (optional) */
 			issuingOffice?: {
+				/** @description 支店・営業所の名称 */
 				name: string;
+				/** @description 電話番号 */
 				phone?: string;
 			};
 		};
@@ -247,54 +263,76 @@ export interface components {
 			 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
 			 */
 			amendedOn: string;
-			/** @enum {string} */
+			/**
+			 * @description One reason; or give reasons
+			 * @enum {string}
+			 */
 			reason?: '増額' | '減額' | '保証期限変更' | 'その他';
+			/** @description Several reasons at once (a 増額 often comes with a 保証期限変更); replaces reason */
+			reasons?: ('増額' | '減額' | '保証期限変更' | 'その他')[];
 			changes: {
 				contractor?: {
+					/** @description 保証契約者の名称; for a joint venture the JV (共同企業体) name */
 					name?: string;
 					address?: string;
 					representative?: string;
+					/** @description 共同企業体の構成員, for a joint venture (optional) */
+					members?: {
+						/** @description 構成員の名称 */
+						name: string;
+						address?: string;
+						representative?: string;
+					}[];
 				};
 				works?: {
+					/** @description 工事名 */
 					name?: string;
+					/** @description 工事場所 */
 					location?: string;
-					/** @description integer yen */
+					/** @description 請負代金額, integer yen including tax */
 					contractAmount?: number;
 					/**
 					 * Format: date
-					 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+					 * @description 工期（自）
 					 */
 					startOn?: string;
 					/**
 					 * Format: date
-					 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+					 * @description 工期（至）
 					 */
 					endOn?: string;
-					/** @enum {string} */
+					/**
+					 * @description construction (工事) or service (業務委託: 測量, 建設コンサルタント業務, 地質調査 …); decides the advance limit (4/10 or 3/10). Absent: construction
+					 * @enum {string}
+					 */
 					category?: 'construction' | 'service';
-					/** Format: date */
+					/**
+					 * Format: date
+					 * @description 契約締結日 (optional)
+					 */
 					contractedOn?: string;
+					/** @description Multi-year contract (債務負担行為): the fiscal year this advance belongs to (2026 = 令和8年度); with fiscalYearAmount */
 					fiscalYear?: number;
+					/** @description That fiscal year's planned 出来高 (年度割額), integer yen: the base of the year's advance */
 					fiscalYearAmount?: number;
 				};
 				guarantee?: {
-					/** @description integer yen */
+					/** @description 保証金額 */
 					amount?: number;
-					/** @description integer yen */
+					/** @description 前払金額 (中間前払金額 for intermediate_advance_payment); required for the advance kinds, forbidden for contract */
 					advancePaymentAmount?: number;
 					/**
 					 * Format: date
-					 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+					 * @description 保証期間の始期
 					 */
 					startOn?: string;
 					/**
 					 * Format: date
-					 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+					 * @description 保証期限
 					 */
 					endOn?: string;
 				};
 			};
-			reasons?: ('増額' | '減額' | '保証期限変更' | 'その他')[];
 			/** @description The number of the guarantee in the URL; required when the body is signed */
 			guaranteeNumber?: string;
 			/** @description When it was signed, in Unix seconds, within 10 minutes of the portal’s clock; required when the body is signed */
@@ -384,48 +422,75 @@ export interface components {
 				name: string;
 			};
 			contractor: {
+				/** @description 保証契約者の名称; for a joint venture the JV (共同企業体) name */
 				name: string;
 				address: string;
 				representative: string;
+				/** @description 共同企業体の構成員, for a joint venture (optional) */
+				members?: {
+					/** @description 構成員の名称 */
+					name: string;
+					address?: string;
+					representative?: string;
+				}[];
 			};
 			works: {
+				/** @description 工事名 */
 				name: string;
+				/** @description 工事場所 */
 				location: string;
-				/** @description integer yen */
+				/** @description 請負代金額, integer yen including tax */
 				contractAmount: number;
 				/**
 				 * Format: date
-				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 * @description 工期（自）
 				 */
 				startOn: string;
 				/**
 				 * Format: date
-				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 * @description 工期（至）
 				 */
 				endOn: string;
+				/**
+				 * @description construction (工事) or service (業務委託: 測量, 建設コンサルタント業務, 地質調査 …); decides the advance limit (4/10 or 3/10). Absent: construction
+				 * @enum {string}
+				 */
+				category?: 'construction' | 'service';
+				/**
+				 * Format: date
+				 * @description 契約締結日 (optional)
+				 */
+				contractedOn?: string;
+				/** @description Multi-year contract (債務負担行為): the fiscal year this advance belongs to (2026 = 令和8年度); with fiscalYearAmount */
+				fiscalYear?: number;
+				/** @description That fiscal year's planned 出来高 (年度割額), integer yen: the base of the year's advance */
+				fiscalYearAmount?: number;
 			};
 			guarantee: {
-				/** @description integer yen */
+				/** @description 保証金額 */
 				amount: number;
-				/** @description integer yen */
+				/** @description 前払金額 (中間前払金額 for intermediate_advance_payment); required for the advance kinds, forbidden for contract */
 				advancePaymentAmount?: number;
 				/**
 				 * Format: date
-				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 * @description 保証期間の始期
 				 */
 				startOn: string;
 				/**
 				 * Format: date
-				 * @description YYYY-MM-DD, 1900-01-01 … 2199-12-31
+				 * @description 保証期限
 				 */
 				endOn: string;
 			};
-			/** Format: date-time */
-			receivedAt: string;
+			/** @description The issuer's office a clerk calls about this guarantee (optional) */
 			issuingOffice?: {
+				/** @description 支店・営業所の名称 */
 				name: string;
+				/** @description 電話番号 */
 				phone?: string;
 			};
+			/** Format: date-time */
+			receivedAt: string;
 		};
 		/** @description A guarantee with every version in order; never its key or hash */
 		Guarantee: {

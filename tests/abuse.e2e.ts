@@ -217,8 +217,15 @@ test('300 anonymous failed sign-ins make a handful of audit rows, then their cou
 		where organization_id = ${shirako} and action = 'auth.sign-in' and actor_label = '124249/admin'
 		and at >= ${started}`;
 	const first = await rows();
+	// One audit row at once per window (minute, address, account, reason), never one per request:
+	// a loaded machine can spread the 300 over a minute's edge, so the bound counts the minutes.
+	const windows = await sql`select minute, reason from sign_in_failure
+		where label = '124249/admin' and ip = '203.0.113.7'`;
+	const minutes = new Set(windows.map((w) => String(w.minute))).size;
+	expect(first.length).toBe(windows.length);
 	expect(first.length).toBeGreaterThanOrEqual(2);
-	expect(first.length).toBeLessThanOrEqual(4);
+	expect(first.length).toBeLessThanOrEqual(2 * minutes);
+	expect(minutes).toBeLessThanOrEqual(3);
 	expect(first.every((r) => r.user_agent.length <= 200)).toBe(true);
 	const [{ total }] = await sql`select sum(count)::int as total from sign_in_failure
 		where label = '124249/admin' and ip = '203.0.113.7'`;

@@ -27,7 +27,8 @@ function writingRoutes(): string[] {
 		const source = readFileSync(file, 'utf8');
 		if (file.endsWith('+page.server.ts') && source.includes('export const actions')) {
 			const body = source.slice(source.indexOf('export const actions'));
-			for (const [, name] of body.matchAll(/^\t(\w+): async/gm)) {
+			// Action names may be quoted ('other-security').
+			for (const [, name] of body.matchAll(/^\t'?([\w-]+)'?: async/gm)) {
 				routes.push(name === 'default' ? route : `${route}?/${name}`);
 			}
 		}
@@ -50,6 +51,8 @@ test('an auditor is refused every writing action, and nothing is stored', async 
 			'/contracts/import',
 			'/contracts/[id]?/attach',
 			'/contracts/[id]?/update',
+			'/contracts/[id]?/other-security',
+			'/contracts/[id]?/detach',
 			'/admin?/add',
 			...AUDITOR_MAY
 		])

@@ -14,8 +14,8 @@ test('a clerk of another organisation finds nothing of 白子町', async ({ page
 	await owner.getByLabel('工事名').fill('テナント確認工事');
 	await owner.getByLabel('受注者名').fill('株式会社白子建設');
 	await owner.getByLabel('請負代金額（円・税込）').fill('1000000');
-	await owner.getByLabel('工期（開始）').fill('2026-07-01');
-	await owner.getByLabel('工期（終了）').fill('2027-03-31');
+	await owner.getByLabel('工期（自）').fill('2026-07-01');
+	await owner.getByLabel('工期（至）').fill('2027-03-31');
 	await owner.getByRole('button', { name: '登録する' }).click();
 	await expect(owner).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/);
 	const contractPath = new URL(owner.url()).pathname;
@@ -30,7 +30,11 @@ test('a clerk of another organisation finds nothing of 白子町', async ({ page
 		`${certificatePath}?/print`,
 		`${contractPath}?/attach`,
 		`${contractPath}?/change`,
-		`${contractPath}?/confirm`
+		`${contractPath}?/confirm`,
+		`${contractPath}?/detach`,
+		`${contractPath}?/other-security`,
+		`${contractPath}?/withdraw-security`,
+		`${contractPath}?/complete`
 	]) {
 		const response = await page.request.post(action, {
 			form,
@@ -60,8 +64,8 @@ test('a clerk of another organisation finds nothing of 白子町', async ({ page
 			).length;
 	expect(denied('certificate.view'), csv).toBeGreaterThanOrEqual(1);
 	expect(denied('certificate.print')).toBeGreaterThanOrEqual(1);
-	// The page, then attach, change and confirm.
-	expect(denied('contract.view')).toBeGreaterThanOrEqual(4);
+	// The page, then attach, change, confirm, detach, other-security, withdraw-security, complete.
+	expect(denied('contract.view')).toBeGreaterThanOrEqual(8);
 	expect(denied('contract.print')).toBeGreaterThanOrEqual(1);
 });
 

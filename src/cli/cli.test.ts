@@ -108,6 +108,45 @@ describe('operator CLI', () => {
 		expect(unknownOrg.status).toBe(1);
 	});
 
+	it('adds an issuer of a type (surety by default); an unknown type is bad usage', async () => {
+		const suffix = Date.now().toString(36);
+		const insurer = await cli([
+			'issuer',
+			'add',
+			'--code',
+			`ins-${suffix}`,
+			'--name',
+			'テスト損害保険株式会社',
+			'--type',
+			'insurer',
+			'--json'
+		]);
+		expect(insurer.status).toBe(0);
+		expect(insurer.json()).toMatchObject({ code: `ins-${suffix}`, type: 'insurer' });
+		const plain = await cli([
+			'issuer',
+			'add',
+			'--code',
+			`sur-${suffix}`,
+			'--name',
+			'保証',
+			'--json'
+		]);
+		expect(plain.json()).toMatchObject({ type: 'surety' });
+		const broker = await cli([
+			'issuer',
+			'add',
+			'--code',
+			`bro-${suffix}`,
+			'--name',
+			'x',
+			'--type',
+			'broker'
+		]);
+		expect(broker.status).toBe(2);
+		expect(broker.stderr).toContain('--type');
+	});
+
 	// On a shared PostgreSQL, other test files deliberately break chains of their own.
 	it.skipIf(Boolean(process.env.DATABASE_URL))(
 		'audit verify names the event altered behind the triggers, and a rewrite via --against',

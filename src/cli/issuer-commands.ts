@@ -15,16 +15,19 @@ async function issuerByCode(code: string) {
 
 export const issuerCommands: Record<string, Command> = {
 	'issuer add': {
-		usage: '--code ejcs --name 東日本建設業保証株式会社 [--require-signature]',
+		usage:
+			'--code ejcs --name 東日本建設業保証株式会社 [--type surety|insurer|bank] [--require-signature]',
 		options: {
 			code: { type: 'string' },
 			name: { type: 'string' },
+			type: { type: 'string' },
 			'require-signature': { type: 'boolean' }
 		},
 		async run(values) {
 			const parsed = issuers.issuerInput.safeParse({
 				code: required(values, 'code'),
 				name: required(values, 'name'),
+				type: values.type,
 				requireSignature: Boolean(values['require-signature'])
 			});
 			if (!parsed.success) {
@@ -38,12 +41,17 @@ export const issuerCommands: Record<string, Command> = {
 				actor: operator,
 				context,
 				issuerId: added.id,
-				detail: { code: added.code, name: added.name, requireSignature: added.requireSignature }
+				detail: {
+					code: added.code,
+					name: added.name,
+					type: added.type,
+					requireSignature: added.requireSignature
+				}
 			});
 			return {
-				json: { id: added.id, code: added.code, name: added.name },
+				json: { id: added.id, code: added.code, name: added.name, type: added.type },
 				text:
-					`Added issuer ${added.code} ${added.name} (${added.id})` +
+					`Added issuer ${added.code} ${added.name} (${added.id}), type ${added.type}` +
 					(added.requireSignature ? ', signatures required' : '')
 			};
 		}

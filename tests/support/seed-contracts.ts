@@ -25,6 +25,35 @@ export async function seedContractGuarantees() {
 		guaranteeNumber: 'K-CF-2026-0002',
 		original: { ...works, guaranteeAmount: 15_400_000, advancePaymentAmount: 15_400_000 }
 	});
+	// Issue 14: a guarantee of other works and another contractor (refused, then confirmed with a
+	// note, then detached), and an advance of 4/10 of ¥42,350,000 paid before a 減額.
+	const otherWorks = await makeGuarantee({
+		...common,
+		kind: 'contract',
+		guaranteeNumber: 'K-CF-2026-0003',
+		original: {
+			worksName: '令和8年度 公民館改修工事',
+			contractorName: '長生工業株式会社',
+			guaranteeAmount: 3_850_000,
+			advancePaymentAmount: null
+		}
+	});
+	const beforeDecrease = await makeGuarantee({
+		...common,
+		kind: 'advance_payment',
+		guaranteeNumber: 'K-CF-2026-0004',
+		original: {
+			worksName: '令和8年度 防災倉庫整備工事',
+			contractorName: '株式会社白子建設',
+			contractAmount: 42_350_000,
+			guaranteeAmount: 16_940_000,
+			advancePaymentAmount: 16_940_000,
+			issuingOfficeName: '千葉支店',
+			issuingOfficePhone: '043-241-6101',
+			worksCategory: 'construction',
+			contractedOn: '2026-06-25'
+		}
+	});
 	const pick = (g: typeof contract) => ({ guaranteeNumber: g.guaranteeNumber, authKey: g.authKey });
 	// A file of 白子町's that the auditor tests read (and must not be able to change).
 	const who = {
@@ -45,5 +74,40 @@ export async function seedContractGuarantees() {
 		}),
 		null
 	);
-	return { contract: pick(contract), advance: pick(advance), readOnlyFile: file.id };
+	return {
+		contract: pick(contract),
+		advance: pick(advance),
+		otherWorks: pick(otherWorks),
+		beforeDecrease: { ...pick(beforeDecrease), id: beforeDecrease.id },
+		readOnlyFile: file.id
+	};
+}
+
+/**
+ * 睦沢町, an organisation of its own for the rules test: its admin changes a rule that every file
+ * of the organisation follows at once, so no other test may share it. A low-bid advance of 4/10.
+ */
+export async function seedRulesOrganization() {
+	const mutsuzawa = await organizations.add({ code: '124222', name: '睦沢町' });
+	const issuer = (await issuers.findByCode('ejcs'))!;
+	const lowBidAdvance = await makeGuarantee({
+		organizationId: mutsuzawa.id,
+		issuerId: issuer.id,
+		kind: 'advance_payment',
+		guaranteeNumber: 'K-MZ-2026-0001',
+		original: {
+			ordererName: '睦沢町長',
+			worksName: '令和8年度 町道舗装工事',
+			contractorName: '株式会社睦沢建設',
+			guaranteeAmount: 15_400_000,
+			advancePaymentAmount: 15_400_000
+		}
+	});
+	return {
+		organization: { id: mutsuzawa.id, code: mutsuzawa.code },
+		lowBidAdvance: {
+			guaranteeNumber: lowBidAdvance.guaranteeNumber,
+			authKey: lowBidAdvance.authKey
+		}
+	};
 }

@@ -5,7 +5,7 @@ import { loadDemo, DEMO_PASSWORD } from '../../src/lib/server/demo/load';
 import { localContext } from '../../src/lib/server/identity/request-context';
 import { seedIssuers } from './seed-issuers';
 import { seedGuarantees } from './seed-guarantees';
-import { seedContractGuarantees } from './seed-contracts';
+import { seedContractGuarantees, seedRulesOrganization } from './seed-contracts';
 import { seedScreens } from './seed-screens';
 
 /**
@@ -56,6 +56,14 @@ export async function seed() {
 		code: `e2e-h-${Date.now().toString(36)}`,
 		name: 'E2E検査保証株式会社'
 	});
+	// Issue 14: 睦沢町 for the rules test (its admin changes what every file of it follows).
+	const rulesOrganization = await seedRulesOrganization();
+	const mutsuzawa = {
+		id: rulesOrganization.organization.id,
+		code: rulesOrganization.organization.code
+	};
+	await addUser(mutsuzawa, 'rulesClerk', 'clerk');
+	await addUser(mutsuzawa, 'rulesAdmin', 'admin');
 	const hostileTokens = [];
 	for (let i = 0; i < 7; i++)
 		hostileTokens.push((await issuers.createToken(hostileIssuer.id)).token);
@@ -67,6 +75,7 @@ export async function seed() {
 		issuers: await seedIssuers(),
 		guarantees: await seedGuarantees(),
 		contractGuarantees: await seedContractGuarantees(),
+		rulesOrganization,
 		screens: await seedScreens(E2E_PASSWORD)
 	};
 }

@@ -57,7 +57,12 @@ export const ja = {
 		'contract.import': '契約台帳の取り込み',
 		'contract.confirm': '案件の変更確認',
 		'contract.print': '案件の検証記録の作成',
-		'contract.view': '案件の閲覧'
+		'contract.view': '案件の閲覧',
+		'contract.detach': '保証の添付の取り消し',
+		'contract.other-security': '電子証書以外の保証の記録',
+		'contract.withdraw-security': '電子証書以外の保証の記録の取り消し',
+		'contract.complete': '工事完了の記録',
+		'rules.update': '点検基準の変更'
 	} as Record<string, string>,
 	/** Actions of issuers and operators: in their own chains, never in an organisation's. */
 	otherActions: {
@@ -204,7 +209,12 @@ export const en: typeof ja = {
 		'contract.import': 'Contract register imported',
 		'contract.confirm': 'Contract changes reviewed',
 		'contract.print': 'Contract verification record made',
-		'contract.view': 'Contract viewed'
+		'contract.view': 'Contract viewed',
+		'contract.detach': 'Guarantee detached',
+		'contract.other-security': 'Other security recorded',
+		'contract.withdraw-security': 'Other security withdrawn',
+		'contract.complete': 'Works completion recorded',
+		'rules.update': 'Check rules changed'
 	},
 	otherActions: {
 		'certificate.register': 'Certificate registered (issuer)',

@@ -9,6 +9,7 @@ export const ja = {
 		contracts: '案件',
 		audit: '監査ログ',
 		admin: 'ユーザー管理',
+		rules: '点検基準',
 		account: 'パスワード変更'
 	},
 	signedInAs: (org: string, user: string) => `${org}　${user}`,
@@ -54,6 +55,7 @@ export const en: typeof ja = {
 		contracts: 'Contracts',
 		audit: 'Audit log',
 		admin: 'Users',
+		rules: 'Check rules',
 		account: 'Change password'
 	},
 	signedInAs: (org, user) => `${org} — ${user}`,

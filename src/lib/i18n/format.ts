@@ -78,3 +78,10 @@ export function formatYen(amount: number | null | undefined): string {
 	if (amount === null || amount === undefined) return '—';
 	return `¥${yen.format(amount)}`;
 }
+
+/** 2026 → 令和8年度 (the fiscal year that starts on 1 April 2026). */
+export function fiscalYearLabel(year: number): string {
+	if (year >= 2019) return `令和${year === 2019 ? '元' : year - 2018}年度`;
+	if (year >= 1989) return `平成${year === 1989 ? '元' : year - 1988}年度`;
+	return `${year}年度`;
+}

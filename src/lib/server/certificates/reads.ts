@@ -54,6 +54,10 @@ export function todayInJapan(): string {
 	return new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The optional fields of API.md §4 that were sent (null ones are left out, as they came in). */
+const given = (fields: Record<string, unknown>) =>
+	Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
+
 export function present(version: CertificateVersion) {
 	return {
 		version: version.version,
@@ -65,15 +69,30 @@ export function present(version: CertificateVersion) {
 		contractor: {
 			name: version.contractorName,
 			address: version.contractorAddress,
-			representative: version.contractorRepresentative
+			representative: version.contractorRepresentative,
+			...given({ members: version.contractorMembers })
 		},
 		works: {
 			name: version.worksName,
 			location: version.worksLocation,
 			contractAmount: version.contractAmount,
 			startOn: version.worksStartOn,
-			endOn: version.worksEndOn
+			endOn: version.worksEndOn,
+			...given({
+				category: version.worksCategory,
+				contractedOn: version.contractedOn,
+				fiscalYear: version.fiscalYear,
+				fiscalYearAmount: version.fiscalYearAmount
+			})
 		},
+		...(version.issuingOfficeName
+			? {
+					issuingOffice: {
+						name: version.issuingOfficeName,
+						...given({ phone: version.issuingOfficePhone })
+					}
+				}
+			: {}),
 		guarantee: {
 			amount: version.guaranteeAmount,
 			...(version.advancePaymentAmount !== null
@@ -85,6 +104,10 @@ export function present(version: CertificateVersion) {
 		receivedAt: version.createdAt.toISOString()
 	};
 }
+
+/** The optional fields of API.md §4 that were sent (null ones are left out, as they came in). */
+present.given = (fields: Record<string, unknown>) =>
+	Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
 
 export async function get(issuerId: string, id: string) {
 	const found = await own(issuerId, id);

@@ -11,6 +11,7 @@ import {
 	type CertificateVersion
 } from '../db/schema';
 import { isUuid, statusOf } from './reads';
+import { detailsOf } from './details';
 import { userActor } from '../audit/append';
 import type { RequestContext } from '../identity/request-context';
 import * as signedChanges from '../issuing/signed-changes';
@@ -165,6 +166,7 @@ export async function view({ id, user, purpose = null, context }: ViewInput) {
 		firstVerifiedAt: g.firstVerifiedAt.toISOString(),
 		issuer: { name: row.issuerName, code: row.issuerCode },
 		current: values(latest),
+		details: detailsOf(latest),
 		version: latest.version,
 		issuedOn: versions[0].issuedOn,
 		signatureKid: latest.signatureKid,

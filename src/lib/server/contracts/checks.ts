@@ -1,69 +1,31 @@
-import { formatDate, formatYen } from '../../i18n/format';
+import { nameDifferences } from './names';
+import {
+	check,
+	day,
+	isAdvance,
+	type AttachedGuarantee,
+	type Check,
+	type CheckResult,
+	type ContractTerms,
+	type Paid,
+	type Kind,
+	type Secured
+} from './check-base';
+import type { Rules } from './rules';
+import { advanceRatio, contractRatio, intermediateRatio } from './check-amounts';
+import { contractAmount, period, requiredEnd, worksPeriod } from './check-terms';
 
 /**
- * The checks a clerk relies on (DESIGN.md), as pure functions of the contract file and the
- * latest certificate of each attached guarantee. Ratios are compared in integer yen, by
- * cross-multiplying (amount × 10 ≥ price × 1), so no boundary is ever decided by floating point.
+ * The checks a clerk relies on (DESIGN.md), as pure functions of the contract file, the
+ * organisation's rules and the latest certificate of each attached guarantee. Amounts are integer
+ * yen and ratios are decided by cross-multiplying (fractions.ts), never by floating point.
+ * Each rule names its source beside it. The amount checks are in check-amounts.ts (the advance's
+ * limit and base in advance-rules.ts), the dates and the file's terms in check-terms.ts.
  */
-export const CHECK_NAMES = [
-	'addressed-to-us',
-	'same-works',
-	'contract-ratio',
-	'advance-ratio',
-	'intermediate-ratio',
-	'period',
-	'status',
-	'one-contract'
-] as const;
-export type CheckName = (typeof CHECK_NAMES)[number];
-export type CheckResult = 'pass' | 'warn' | 'fail';
-export interface Check {
-	name: CheckName;
-	result: CheckResult;
-	reason: string;
-}
-
-/** The contract as it stands after its 変更契約. */
-export interface ContractTerms {
-	worksName: string;
-	contractorName: string;
-	contractAmount: number;
-	endOn: string;
-	lowBid: boolean;
-}
-
-export interface AttachedGuarantee {
-	kind: 'contract' | 'advance_payment' | 'intermediate_advance_payment';
-	addressedToUs: boolean;
-	status: 'valid' | 'cancelled' | 'expired';
-	signed: boolean;
-	issuerRequiresSignature: boolean;
-	worksName: string;
-	contractorName: string;
-	guaranteeAmount: number;
-	advancePaymentAmount: number | null;
-	guaranteeEndOn: string;
-	/** Other contract files of this organisation the same guarantee is attached to. */
-	otherContractNumbers: string[];
-}
-
-/** 工事名 and 受注者 are compared after NFKC and without any spaces (全角・半角の違いは無視). */
-export const normalizeName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
-
-const check = (name: CheckName, result: CheckResult, reason: string): Check => ({
-	name,
-	result,
-	reason
-});
-
-/** `part` ≥ `num`/`den` of `whole`, exactly. */
-const atLeast = (part: number, whole: number, num: number, den: number) =>
-	part * den >= whole * num;
-const atMost = (part: number, whole: number, num: number, den: number) => part * den <= whole * num;
-/** The least whole yen that is ≥ `num`/`den` of `whole` (ceiling, in integers). */
-const leastFor = (whole: number, num: number, den: number) =>
-	Math.floor((whole * num + den - 1) / den);
-const day = (iso: string) => formatDate(iso, 'ja');
+export * from './check-base';
+export { advanceRatio, contractRatio, intermediateRatio } from './check-amounts';
+export { advanceBase, advanceLimit } from './advance-rules';
+export { contractAmount, period, requiredEnd, worksPeriod } from './check-terms';
 
 export function addressedToUs(g: AttachedGuarantee): Check {
 	return g.addressedToUs
@@ -72,107 +34,68 @@ export function addressedToUs(g: AttachedGuarantee): Check {
 }
 
 /**
- * A different spelling of the same works is common (略称, 株式会社 before or after), so a
- * mismatch is a warning for the clerk to read, not a failure.
+ * A real difference blocks the attachment (attachments.ts) unless the clerk confirms it with a
+ * note; once confirmed it stays a warning with that note, for whoever reads the file next.
  */
 export function sameWorks(g: AttachedGuarantee, c: ContractTerms): Check {
-	const works = normalizeName(g.worksName) === normalizeName(c.worksName);
-	const contractor = normalizeName(g.contractorName) === normalizeName(c.contractorName);
-	if (works && contractor) return check('same-works', 'pass', '工事名と受注者が案件と一致します');
-	const parts = [
-		works ? null : `工事名「${g.worksName}」が案件の「${c.worksName}」と異なります`,
-		contractor ? null : `受注者「${g.contractorName}」が案件の「${c.contractorName}」と異なります`
-	];
-	return check('same-works', 'warn', parts.filter(Boolean).join('。'));
-}
-
-export function contractRatio(g: AttachedGuarantee, c: ContractTerms): Check {
-	const [num, label] = c.lowBid ? [3, '3/10（低入札）'] : [1, '1/10'];
-	const amounts = `保証金額 ${formatYen(g.guaranteeAmount)} は請負代金額 ${formatYen(c.contractAmount)} の ${label}`;
-	if (atLeast(g.guaranteeAmount, c.contractAmount, num, 10)) {
-		return check('contract-ratio', 'pass', `${amounts} 以上です`);
-	}
-	// What the guarantee now needs, e.g. after a 変更契約 raised the price (増額の変更証書).
-	const needed = leastFor(c.contractAmount, num, 10);
-	const short = formatYen(needed - g.guaranteeAmount);
-	return check(
-		'contract-ratio',
-		'fail',
-		`${amounts} に足りません（必要額 ${formatYen(needed)} 以上、不足 ${short}）`
+	const differ = nameDifferences(g, c);
+	if (differ.length === 0) return check('same-works', 'pass', '工事名と受注者が案件と一致します');
+	const parts = differ.map((field) =>
+		field === 'worksName'
+			? `工事名「${g.worksName}」が案件の「${c.worksName}」と異なります`
+			: `受注者「${g.contractorName}」が案件の「${c.contractorName}」と異なります`
 	);
+	if (g.mismatchNote) parts.push(`確認のうえ添付されました（備考: ${g.mismatchNote}）`);
+	return check('same-works', 'warn', parts.join('。'));
 }
 
-export function advanceRatio(g: AttachedGuarantee, c: ContractTerms): Check {
-	const advance = g.advancePaymentAmount ?? 0;
-	const price = formatYen(c.contractAmount);
-	if (!atMost(advance, c.contractAmount, 4, 10)) {
+/** 公共工事の前払金保証事業に関する法律: the advance kinds only from a 登録保証事業会社. */
+export function issuerType(g: AttachedGuarantee): Check {
+	const who = { surety: '保証事業会社', insurer: '損害保険会社', bank: '金融機関' }[g.issuerType];
+	if (isAdvance(g.kind) && g.issuerType !== 'surety') {
 		return check(
-			'advance-ratio',
+			'issuer-type',
 			'fail',
-			`前払金額 ${formatYen(advance)} が請負代金額 ${price} の 4/10 を超えています`
+			`前払金の保証は登録保証事業会社に限られます（公共工事の前払金保証事業に関する法律）。この証書の発行者は${who}です`
 		);
 	}
-	if (g.guaranteeAmount !== advance) {
-		const amounts = `保証金額 ${formatYen(g.guaranteeAmount)} が前払金額 ${formatYen(advance)}`;
-		return check('advance-ratio', 'fail', `${amounts} と一致しません`);
-	}
-	return check(
-		'advance-ratio',
-		'pass',
-		`前払金額 ${formatYen(advance)} は請負代金額 ${price} の 4/10 以内で、保証金額と一致します`
-	);
+	// 約款 第4条: a 契約保証 may also be 履行保証保険, 公共工事履行保証証券 or a bank's guarantee.
+	return check('issuer-type', 'pass', `発行者は${who}です`);
 }
 
-export function intermediateRatio(
-	g: AttachedGuarantee,
-	c: ContractTerms,
-	advancePaid: number
-): Check {
-	const intermediate = g.advancePaymentAmount ?? 0;
-	const price = formatYen(c.contractAmount);
-	if (!atMost(intermediate, c.contractAmount, 2, 10)) {
-		return check(
-			'intermediate-ratio',
-			'fail',
-			`中間前払金額 ${formatYen(intermediate)} が請負代金額 ${price} の 2/10 を超えています`
-		);
+/**
+ * 有効 or not. A guarantee that ended with the works of a file marked 完了, or with its own
+ * fiscal year of a multi-year contract, did its job: 保証期間満了 is then no alarm.
+ */
+export function status(g: AttachedGuarantee, c: ContractTerms): Check {
+	const done = c.completedOn;
+	if (g.status === 'cancelled') {
+		if (done && g.cancelledOn && g.cancelledOn >= done) {
+			return check('status', 'pass', `工事完了（${day(done)}）の後に解約されました`);
+		}
+		return check('status', 'fail', '保証契約は解約されています');
 	}
-	if (!atMost(advancePaid + intermediate, c.contractAmount, 6, 10)) {
-		const total = formatYen(advancePaid + intermediate);
-		return check(
-			'intermediate-ratio',
-			'fail',
-			`前払金と中間前払金の合計 ${total} が請負代金額 ${price} の 6/10 を超えています`
-		);
-	}
-	if (g.guaranteeAmount !== intermediate) {
-		return check(
-			'intermediate-ratio',
-			'fail',
-			`保証金額 ${formatYen(g.guaranteeAmount)} が中間前払金額 ${formatYen(intermediate)} と一致しません`
-		);
-	}
-	return check(
-		'intermediate-ratio',
-		'pass',
-		`中間前払金額 ${formatYen(intermediate)} は 2/10 以内、前払金との合計 ${formatYen(advancePaid + intermediate)} は 6/10 以内です`
-	);
-}
-
-export function period(g: AttachedGuarantee, c: ContractTerms): Check {
-	const dates = `保証期限 ${day(g.guaranteeEndOn)}`;
-	return g.guaranteeEndOn >= c.endOn
-		? check('period', 'pass', `${dates} は工期末 ${day(c.endOn)} 以降です`)
-		: check(
-				'period',
-				'fail',
-				`${dates} が工期末 ${day(c.endOn)} より前です（保証期限を工期末以降に延ばす変更証書が必要です）`
+	if (g.status === 'expired') {
+		if (done && g.guaranteeEndOn >= done) {
+			return check(
+				'status',
+				'pass',
+				`保証期間満了（工事完了 ${day(done)} まで保証されていました）`
 			);
-}
-
-export function status(g: AttachedGuarantee): Check {
-	if (g.status === 'cancelled') return check('status', 'fail', '保証契約は解約されています');
-	if (g.status === 'expired') return check('status', 'fail', '保証期限が過ぎています');
+		}
+		const own = g.fiscalYear;
+		if (isAdvance(g.kind) && own && c.fiscalYear && own < c.fiscalYear) {
+			if (g.guaranteeEndOn >= requiredEnd(g, c).on) {
+				return check('status', 'pass', `保証期間満了（${own}年度分を年度末まで保証していました）`);
+			}
+		}
+		const hint = done ? '' : '。工事が完了していれば、案件に完了を記録してください';
+		return check(
+			'status',
+			'fail',
+			`保証期間満了: 保証期限 ${day(g.guaranteeEndOn)} を過ぎています${hint}`
+		);
+	}
 	if (!g.signed && g.issuerRequiresSignature) {
 		return check('status', 'warn', '有効ですが、署名が必要な発行者の証書に署名がありません');
 	}
@@ -189,23 +112,60 @@ export function oneContract(g: AttachedGuarantee): Check {
 			);
 }
 
-/** Every check that applies to one attached guarantee, in the order the clerk reads them. */
+/** The amount check of a security's kind. */
+export function ratio(s: Secured, c: ContractTerms, rules: Rules, paid: Paid): Check {
+	if (s.kind === 'contract') return contractRatio(s, c, rules);
+	if (s.kind === 'advance_payment') return advanceRatio(s, c, rules, paid);
+	return intermediateRatio(s, c, rules, paid);
+}
+
+/** Every check of one attached guarantee, in the order the clerk reads them. */
 export function checkGuarantee(
 	g: AttachedGuarantee,
 	c: ContractTerms,
-	advancePaid: number
+	rules: Rules,
+	paid: Paid
 ): Check[] {
-	const ratio =
-		g.kind === 'contract'
-			? contractRatio(g, c)
-			: g.kind === 'advance_payment'
-				? advanceRatio(g, c)
-				: intermediateRatio(g, c, advancePaid);
-	return [addressedToUs(g), sameWorks(g, c), ratio, period(g, c), status(g), oneContract(g)];
+	const amount = ratio(g, c, rules, paid);
+	const end = period(g, c);
+	return [
+		addressedToUs(g),
+		sameWorks(g, c),
+		contractAmount(g, c, amount.result !== 'fail' && amount.result !== 'warn'),
+		worksPeriod(g, c, end.result === 'pass'),
+		amount,
+		end,
+		issuerType(g),
+		status(g, c),
+		oneContract(g)
+	];
 }
 
 export function worst(checks: Check[]): CheckResult {
 	if (checks.some((c) => c.result === 'fail')) return 'fail';
 	if (checks.some((c) => c.result === 'warn')) return 'warn';
 	return 'pass';
+}
+
+export const KIND_LABELS = {
+	contract: '契約保証',
+	advance_payment: '前払金保証',
+	intermediate_advance_payment: '中間前払金保証'
+} as const;
+
+/**
+ * Every guarantee the file needs — the 契約保証 always (約款 第4条; 免除 is recorded as such), the
+ * 前払金保証 and 中間前払金保証 when the file plans them — is attached or recorded as provided
+ * another way (paper, 証券, 保険, a bank, 契約保証金, 免除): no false 「未提出」.
+ */
+export function submitted(needed: Kind[], provided: { kind: Kind; how: string }[]): Check {
+	const missing = needed.filter((kind) => !provided.some((p) => p.kind === kind));
+	if (missing.length) {
+		return check('submitted', 'warn', `未提出: ${missing.map((k) => KIND_LABELS[k]).join('、')}`);
+	}
+	const given = needed.map(
+		(kind) =>
+			`${KIND_LABELS[kind]}（${[...new Set(provided.filter((p) => p.kind === kind).map((p) => p.how))].join('・')}）`
+	);
+	return check('submitted', 'pass', `必要な保証はすべて提出されています: ${given.join('、')}`);
 }

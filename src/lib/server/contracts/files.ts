@@ -2,69 +2,17 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as audit from '../audit/append';
 import { db } from '../db';
-import { formDay, optionalFormDay } from '../common/dates';
-import { foldedLine, note, oneLine } from '../common/text';
-import { contractChange, contractFile, contractGuarantee, type ContractFile } from '../db/schema';
+import { contractChange, contractFile, type ContractFile } from '../db/schema';
+import type { ChangeInput, ContractInput } from './file-input';
 import type { RequestContext } from '../identity/request-context';
 
 /**
- * The organisation's own record of a works contract (案件): create, change (変更契約) and
- * attach verified guarantees. Every query carries the organisation: another organisation's file
- * does not exist here. The checks live in contract-review.ts.
+ * The organisation's own record of a works contract (案件): create, correct, change (変更契約),
+ * mark finished (完了). Every query carries the organisation: another organisation's file
+ * does not exist here. The checks live in checks.ts, their assembly in review.ts, attaching and
+ * detaching in attachments.ts, other forms of security in securities.ts.
  */
-const MAX_YEN = 10_000_000_000_000;
-
-/** Amounts as clerks type them: full-width digits, commas, a ¥ or 円 are all fine. */
-const yen = z
-	.string()
-	.transform((value) => value.normalize('NFKC').replace(/[,¥￥円\s]/g, ''))
-	.pipe(z.string().regex(/^\d{1,14}$/))
-	.transform(Number)
-	.pipe(z.number().int().positive().max(MAX_YEN));
-const optionalYen = z.preprocess((v) => (v === '' || v == null ? undefined : v), yen.optional());
-
-export const contractInput = z
-	.object({
-		contractNumber: z
-			.string()
-			.transform((v) => v.normalize('NFKC').trim())
-			.pipe(oneLine(40)),
-		worksName: foldedLine(200),
-		contractorName: foldedLine(200),
-		contractAmount: yen,
-		startOn: formDay,
-		endOn: formDay,
-		lowBid: z.boolean(),
-		advancePaymentAmount: optionalYen,
-		intermediateAdvancePaymentAmount: optionalYen
-	})
-	.refine((c) => c.startOn <= c.endOn, { path: ['endOn'], message: 'beforeStart' });
-export type ContractInput = z.output<typeof contractInput>;
-
-export const changeInput = z
-	.object({
-		changedOn: formDay,
-		contractAmount: optionalYen,
-		endOn: optionalFormDay,
-		note: note(200).default('')
-	})
-	.refine((c) => c.contractAmount !== undefined || c.endOn !== undefined, {
-		path: ['contractAmount'],
-		message: 'nothingChanged'
-	});
-export type ChangeInput = z.output<typeof changeInput>;
-
-/** zod issues as `{ field: code }`, the codes the pages turn into Japanese. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const errors: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const field = String(issue.path[0] ?? 'form');
-		// A shared rule names its own code (dates, characters); a rule of this form, its message.
-		const code = (issue as { params?: { code?: string } }).params?.code;
-		errors[field] ??= issue.code === 'custom' ? (code ?? issue.message) : 'invalid';
-	}
-	return errors;
-}
+export * from './file-input';
 
 export class DuplicateContractError extends Error {}
 
@@ -117,6 +65,20 @@ export async function update(who: Who, file: ContractFile, input: ContractInput)
 	});
 }
 
+/** 工事完了 (引渡し) on `completedOn`, or not finished after all (null). */
+export async function complete(who: Who, file: ContractFile, completedOn: string | null) {
+	await db.transaction(async (tx) => {
+		await tx
+			.update(contractFile)
+			.set({ completedOn, updatedAt: new Date() })
+			.where(
+				and(eq(contractFile.id, file.id), eq(contractFile.organizationId, who.organizationId))
+			);
+		const detail = { contractNumber: file.contractNumber, completedOn };
+		await audit.record(event(who, 'contract.complete', detail), tx);
+	});
+}
+
 export async function get(organizationId: string, id: string): Promise<ContractFile | null> {
 	if (!z.uuid().safeParse(id).success) return null;
 	const [row] = await db
@@ -153,31 +115,6 @@ export async function addChange(
 		await tx.insert(contractChange).values({ ...input, contractFileId: file.id, createdBy: by });
 		const detail = { contractNumber: file.contractNumber, ...input };
 		await audit.record(event(who, 'contract.change', detail), tx);
-	});
-}
-
-/** Links a guarantee whose key was just verified (certificates.verify) to the file. */
-export async function attach(
-	who: Who,
-	file: ContractFile,
-	guarantee: { id: string; guaranteeNumber: string },
-	purpose: string,
-	by: string | null
-) {
-	await db.transaction(async (tx) => {
-		await tx
-			.insert(contractGuarantee)
-			.values({ contractFileId: file.id, guaranteeId: guarantee.id, purpose, attachedBy: by })
-			.onConflictDoNothing();
-		await audit.record(
-			{
-				...event(who, 'contract.attach', { contractNumber: file.contractNumber }),
-				guaranteeId: guarantee.id,
-				guaranteeNumber: guarantee.guaranteeNumber,
-				purpose
-			},
-			tx
-		);
 	});
 }
 

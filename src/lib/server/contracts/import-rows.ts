@@ -18,7 +18,13 @@ const HEADERS: Record<string, keyof ContractInput> = {
 	工期末: 'endOn',
 	低入札: 'lowBid',
 	前払金額: 'advancePaymentAmount',
-	中間前払金額: 'intermediateAdvancePaymentAmount'
+	中間前払金額: 'intermediateAdvancePaymentAmount',
+	区分: 'category',
+	契約締結日: 'contractedOn',
+	年度: 'fiscalYear',
+	年度割額: 'fiscalYearAmount',
+	中間前払金認定日: 'intermediateCertifiedOn',
+	部分払: 'partialPayment'
 };
 const REQUIRED = [
 	'contractNumber',
@@ -37,6 +43,9 @@ const FIELD_LABELS: Record<string, string> = Object.fromEntries(
 const YES = new Set(['1', 'true', 'yes', 'y', '○', '〇', '有', 'あり', '該当', 'on']);
 const MESSAGES: Record<string, (label: string) => string> = {
 	beforeStart: () => '工期終了が工期開始より前です',
+	fiscalPair: () => '年度と年度割額は両方必要です',
+	fiscalOver: () => '年度割額が請負代金額を超えています',
+	partialAndIntermediate: () => '部分払と中間前払金は併用できません',
 	date: (label) => `${label} は 1900-01-01 から 2199-12-31 までの実在する日付にしてください`,
 	characters: (label) => `${label} に使えない文字（表示の向きを変える制御文字など）があります`
 };
@@ -59,8 +68,12 @@ export function checkRow(
 	cells: string[]
 ): { input: ContractInput } | { message: string } {
 	const raw = Object.fromEntries(columns.map((field, i) => [field, cells[i] ?? '']));
-	const lowBid = YES.has(String(raw.lowBid ?? '').toLowerCase());
-	const parsed = contractInput.safeParse({ ...raw, lowBid });
+	const yes = (cell: unknown) => YES.has(String(cell ?? '').toLowerCase());
+	const parsed = contractInput.safeParse({
+		...raw,
+		lowBid: yes(raw.lowBid),
+		partialPayment: yes(raw.partialPayment)
+	});
 	if (parsed.success) return { input: parsed.data };
 	const message = Object.entries(fieldErrors(parsed.error))
 		.map(([field, code]) => {

@@ -1,133 +1,98 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as audit from '../audit/append';
 import * as checks from './checks';
+import * as rules from './rules';
+import * as securities from './securities';
+import { detachedFrom } from './attachments';
+import { compare } from './comparison';
+import { attachedGuarantees, securityChecks } from './review-reads';
 import { differencesOf, snapshotOf } from './snapshot';
-import { changesOf, event, type Who } from './files';
+import { currentTerms, neededKinds, paidOf } from './terms';
+import { event, type Who } from './files';
 import { db } from '../db';
-import {
-	appUser,
-	contractFile,
-	contractGuarantee,
-	guarantee,
-	issuer,
-	type ContractFile
-} from '../db/schema';
-import { latestVersion, statusOf, todayInJapan } from '../certificates/reads';
+import { contractGuarantee, type ContractFile } from '../db/schema';
+import { todayInJapan } from '../certificates/reads';
+
+export { currentTerms } from './terms';
 
 /**
  * Re-runs the checks of a contract file against the latest certificate of each attached
- * guarantee — at every view, so a change certificate, a cancellation or a 変更契約 shows at
- * once — and says what changed since the clerk last confirmed the file.
+ * guarantee and the organisation's rules in force — at every view, so a change certificate, a
+ * cancellation, a 変更契約 or a changed rule shows at once — and says what changed since the
+ * clerk last confirmed the file. Every read of a file's review goes through here.
  */
-/** The contract's terms after its 変更契約, in date order. */
-export async function currentTerms(file: ContractFile) {
-	const changes = await changesOf(file.id);
-	let { contractAmount, endOn } = file;
-	for (const change of changes) {
-		contractAmount = change.contractAmount ?? contractAmount;
-		endOn = change.endOn ?? endOn;
-	}
-	const terms: checks.ContractTerms = { ...file, contractAmount, endOn };
-	return { terms, changes };
-}
-
-export async function review(file: ContractFile) {
-	const { terms, changes } = await currentTerms(file);
-	const rows = await db
-		.select({
-			link: contractGuarantee,
-			guarantee,
-			requireSignature: issuer.requireSignature,
-			attachedBy: appUser.displayName
-		})
-		.from(contractGuarantee)
-		.innerJoin(guarantee, eq(guarantee.id, contractGuarantee.guaranteeId))
-		.innerJoin(issuer, eq(issuer.id, guarantee.issuerId))
-		.leftJoin(appUser, eq(appUser.id, contractGuarantee.attachedBy))
-		.where(eq(contractGuarantee.contractFileId, file.id))
-		.orderBy(contractGuarantee.attachedAt);
-	const ids = rows.map((r) => r.guarantee.id);
-	const elsewhere = ids.length
-		? await db
-				.select({ guaranteeId: contractGuarantee.guaranteeId, number: contractFile.contractNumber })
-				.from(contractGuarantee)
-				.innerJoin(contractFile, eq(contractFile.id, contractGuarantee.contractFileId))
-				.where(
-					and(
-						inArray(contractGuarantee.guaranteeId, ids),
-						ne(contractGuarantee.contractFileId, file.id),
-						eq(contractFile.organizationId, file.organizationId)
-					)
-				)
-		: [];
-
+export async function review(file: ContractFile, rulesInForce?: rules.RulesInForce) {
 	const today = todayInJapan();
-	const attached = [];
-	let advancePaid: number | null = null;
-	for (const row of rows) {
-		const latest = (await latestVersion(row.guarantee.id))!;
-		const status = statusOf(row.guarantee, latest, today);
-		const input: checks.AttachedGuarantee = {
+	const [{ terms, changes }, inForce, attached, recorded, detached] = await Promise.all([
+		currentTerms(file),
+		rulesInForce ?? rules.inForce(file.organizationId),
+		attachedGuarantees(file, today),
+		securities.of(file.id),
+		detachedFrom(file.id)
+	]);
+	// A security withdrawn (recorded by mistake) stays on the record and counts for nothing.
+	const standing = recorded.map((r) => r.security).filter((s) => s.withdrawnAt === null);
+	const paid = paidOf(
+		file,
+		attached.map((a) => a.input),
+		standing
+	);
+	const guarantees = attached.map(({ row, latest, status, input }) => {
+		const snapshot = snapshotOf(latest, status);
+		return {
+			id: row.guarantee.id,
+			guaranteeNumber: row.guarantee.guaranteeNumber,
 			kind: row.guarantee.kind,
-			addressedToUs: row.guarantee.organizationId === file.organizationId,
+			purpose: row.link.purpose,
+			attachedAt: row.link.attachedAt,
+			attachedBy: row.attachedBy,
+			lastCheckedAt: row.link.lastCheckedAt,
+			mismatchNote: row.link.mismatchNote,
 			status,
-			signed: latest.signatureKid !== null,
-			issuerRequiresSignature: row.requireSignature,
-			worksName: latest.worksName,
-			contractorName: latest.contractorName,
 			guaranteeAmount: latest.guaranteeAmount,
 			advancePaymentAmount: latest.advancePaymentAmount,
 			guaranteeEndOn: latest.guaranteeEndOn,
-			otherContractNumbers: elsewhere
-				.filter((e) => e.guaranteeId === row.guarantee.id)
-				.map((e) => e.number)
+			version: latest.version,
+			checks: checks.checkGuarantee(input, terms, inForce, paid),
+			comparison: compare(terms, latest),
+			snapshot,
+			differences: differencesOf(row.link.lastSnapshot, snapshot)
 		};
-		if (row.guarantee.kind === 'advance_payment') {
-			advancePaid = (advancePaid ?? 0) + (latest.advancePaymentAmount ?? 0);
-		}
-		const snapshot = snapshotOf(latest, status);
-		const differences = differencesOf(row.link.lastSnapshot, snapshot);
-		attached.push({ row, latest, status, input, snapshot, differences });
-	}
-	// 前払金 + 中間前払金 ≤ 6/10: the advance actually guaranteed, else the one planned in the file.
-	const advance = advancePaid ?? file.advancePaymentAmount ?? 0;
-
-	const guarantees = attached.map(({ row, latest, status, input, snapshot, differences }) => ({
-		id: row.guarantee.id,
-		guaranteeNumber: row.guarantee.guaranteeNumber,
-		kind: row.guarantee.kind,
-		purpose: row.link.purpose,
-		attachedAt: row.link.attachedAt,
-		attachedBy: row.attachedBy,
-		lastCheckedAt: row.link.lastCheckedAt,
-		status,
-		guaranteeAmount: latest.guaranteeAmount,
-		advancePaymentAmount: latest.advancePaymentAmount,
-		guaranteeEndOn: latest.guaranteeEndOn,
-		version: latest.version,
-		checks: checks.checkGuarantee(input, terms, advance),
-		snapshot,
-		differences
+	});
+	const otherSecurities = recorded.map(({ security, recordedBy }) => ({
+		...security,
+		recordedBy,
+		checks: security.withdrawnAt ? [] : securityChecks(security, terms, inForce, paid)
 	}));
-	const kinds = new Set(guarantees.map((g) => g.kind));
-	const missing = [
-		kinds.has('contract') ? null : 'contract',
-		file.advancePaymentAmount && !kinds.has('advance_payment') ? 'advance_payment' : null,
-		file.intermediateAdvancePaymentAmount && !kinds.has('intermediate_advance_payment')
-			? 'intermediate_advance_payment'
-			: null
-	].filter((kind): kind is NonNullable<typeof kind> => kind !== null);
+	const needed = neededKinds(file);
+	const provided = [
+		...guarantees.map((g) => ({ kind: g.kind, how: '電子証書' })),
+		...standing.map((s) => ({ kind: s.kind, how: securities.METHOD_LABELS[s.method] }))
+	];
+	const missing = needed.filter((kind) => !provided.some((p) => p.kind === kind));
 	const in30Days = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000)
 		.toISOString()
 		.slice(0, 10);
-	const expiringSoon = guarantees.filter(
-		(g) => g.status === 'valid' && g.guaranteeEndOn <= in30Days
-	);
-	const allChecks = guarantees.flatMap((g) => g.checks);
-	const result = checks.worst(allChecks);
-	const attention = result !== 'pass' || missing.length > 0 || expiringSoon.length > 0;
-	return { terms, changes, guarantees, missing, expiringSoon, result, attention };
+	// A finished works' guarantees end with it: that is no reason to call the clerk.
+	const expiringSoon = file.completedOn
+		? []
+		: guarantees.filter((g) => g.status === 'valid' && g.guaranteeEndOn <= in30Days);
+	const result = checks.worst([...guarantees, ...otherSecurities].flatMap((g) => g.checks));
+	return {
+		terms,
+		changes,
+		rules: inForce,
+		guarantees,
+		securities: otherSecurities,
+		detached,
+		fileChecks: [checks.submitted(needed, provided)],
+		missing,
+		expiringSoon,
+		result,
+		attention: result !== 'pass' || missing.length > 0 || expiringSoon.length > 0
+	};
 }
+export type Review = Awaited<ReturnType<typeof review>>;
 
 /**
  * The clerk confirmed the file (`who`, audited), or just attached `onlyGuaranteeId` (audited as

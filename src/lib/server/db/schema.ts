@@ -34,6 +34,13 @@ export const guaranteeKind = pgEnum('guarantee_kind', [
 	'intermediate_advance_payment'
 ]);
 export const guaranteeStatus = pgEnum('guarantee_status', ['valid', 'cancelled']);
+/**
+ * surety: a 登録保証事業会社 (公共工事の前払金保証事業に関する法律), may issue every kind;
+ * insurer (損害保険会社: 履行保証保険, 公共工事履行保証証券) and bank: 契約保証 only.
+ */
+export const issuerType = pgEnum('issuer_type', ['surety', 'insurer', 'bank']);
+/** 工事 or 業務委託 (測量・設計・調査): decides the advance limit (4/10 or 3/10). */
+export const worksCategory = pgEnum('works_category', ['construction', 'service']);
 
 // ── Orderers (our tenants) and their people ────────────────────────────────
 
@@ -135,6 +142,7 @@ export const issuer = pgTable('issuer', {
 	id: uuid().primaryKey().defaultRandom(),
 	code: text().notNull().unique(),
 	name: text().notNull(),
+	type: issuerType().notNull().default('surety'),
 	requireSignature: boolean().notNull().default(false),
 	createdAt: createdAt()
 });
@@ -228,6 +236,18 @@ export const certificateVersion = pgTable(
 		advancePaymentAmount: yen(),
 		guaranteeStartOn: date().notNull(),
 		guaranteeEndOn: date().notNull(),
+		// The optional fields of API.md §4: null when the issuer did not send them.
+		worksCategory: worksCategory(),
+		/** 契約締結日. */
+		contractedOn: date(),
+		/** 債務負担行為: the fiscal year of this advance and that year's 出来高予定額 (年度割額). */
+		fiscalYear: integer(),
+		fiscalYearAmount: yen(),
+		/** 共同企業体 members: [{ name, address?, representative? }]. */
+		contractorMembers:
+			jsonb().$type<{ name: string; address?: string; representative?: string }[]>(),
+		issuingOfficeName: text(),
+		issuingOfficePhone: text(),
 		/** The submission exactly as received: JSON text or a compact JWS. */
 		rawSubmission: text().notNull(),
 		rawContentType: text().notNull(),
@@ -369,6 +389,17 @@ export const contractFile = pgTable(
 		lowBid: boolean().notNull().default(false),
 		advancePaymentAmount: yen(),
 		intermediateAdvancePaymentAmount: yen(),
+		category: worksCategory().notNull().default('construction'),
+		contractedOn: date(),
+		/** 債務負担行為: the fiscal year the file's advance is for, and its 年度割額. */
+		fiscalYear: integer(),
+		fiscalYearAmount: yen(),
+		/** 中間前払金の認定日 (the orderer's 認定 of progress). */
+		intermediateCertifiedOn: date(),
+		/** 部分払 chosen: it excludes 中間前払金. */
+		partialPayment: boolean().notNull().default(false),
+		/** Works finished (完了・引渡し): guarantees that ended with them no longer alarm. */
+		completedOn: date(),
 		createdBy: uuid().references(() => appUser.id),
 		createdAt: createdAt(),
 		updatedAt: createdAt()
@@ -425,7 +456,97 @@ export const contractGuarantee = pgTable(
 		attachedAt: createdAt(),
 		lastCheckedAt: timestamp({ withTimezone: true }),
 		/** What the guarantee looked like at the last check, to show what changed since. */
-		lastSnapshot: jsonb()
+		lastSnapshot: jsonb(),
+		/** The clerk's note when 工事名 or 受注者 differ and the clerk attached it anyway. */
+		mismatchNote: text()
 	},
 	(t) => [primaryKey({ columns: [t.contractFileId, t.guaranteeId] }), index().on(t.guaranteeId)]
 );
+
+/** A guarantee taken off a file (a wrong attachment), kept for the record with its note. */
+export const contractDetachment = pgTable(
+	'contract_detachment',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		contractFileId: uuid()
+			.notNull()
+			.references(() => contractFile.id),
+		guaranteeId: uuid()
+			.notNull()
+			.references(() => guarantee.id),
+		purpose: text().notNull(),
+		attachedAt: timestamp({ withTimezone: true }).notNull(),
+		attachedBy: uuid().references(() => appUser.id),
+		note: text().notNull(),
+		detachedBy: uuid().references(() => appUser.id),
+		detachedAt: createdAt()
+	},
+	(t) => [index().on(t.contractFileId)]
+);
+
+export const securityMethod = pgEnum('security_method', [
+	'paper',
+	'bond',
+	'insurance',
+	'bank',
+	'cash',
+	'exempt'
+]);
+
+/**
+ * A guarantee the file needs, provided another way than an electronic certificate: paper
+ * 保証証書, 公共工事履行保証証券, 履行保証保険, a bank, 契約保証金, or 免除 (with its reason).
+ */
+export const contractSecurity = pgTable(
+	'contract_security',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		contractFileId: uuid()
+			.notNull()
+			.references(() => contractFile.id),
+		kind: guaranteeKind().notNull(),
+		method: securityMethod().notNull(),
+		/** 証券番号, 保証契約番号 of a paper certificate, 領収番号 …; '' for 免除. */
+		reference: text().notNull().default(''),
+		amount: yen(),
+		endOn: date(),
+		note: text(),
+		recordedBy: uuid().references(() => appUser.id),
+		recordedAt: createdAt(),
+		/** Recorded by mistake: withdrawn with a note, kept for the record, no longer counted. */
+		withdrawnAt: timestamp({ withTimezone: true }),
+		withdrawnBy: uuid().references(() => appUser.id),
+		withdrawNote: text()
+	},
+	(t) => [
+		index().on(t.contractFileId),
+		// The same security recorded twice (a double click) is one record.
+		uniqueIndex('contract_security_once')
+			.on(t.contractFileId, t.kind, t.method, t.reference)
+			.where(sql`${t.withdrawnAt} is null`)
+	]
+);
+export type ContractSecurity = typeof contractSecurity.$inferSelect;
+
+/**
+ * The organisation's own rules (前金払規則, 契約規則) where towns differ; no row = the defaults
+ * of DESIGN.md. Ratios in tenths, amounts in integer yen. Every change is an audit event.
+ */
+export const organizationRule = pgTable('organization_rule', {
+	organizationId: uuid()
+		.primaryKey()
+		.references(() => organization.id),
+	/** 業務委託 (設計・調査・測量) advance limit, in tenths of the price. */
+	serviceAdvanceTenths: integer().notNull().default(3),
+	/** 低入札価格調査を経た契約 advance limit in tenths; null = not adopted. */
+	lowBidAdvanceTenths: integer(),
+	/** The advance is paid in units of this many yen (1 = to the yen, 10,000, 100,000). */
+	advanceRoundingUnit: integer().notNull().default(1),
+	/** The highest advance the town pays, in yen; null = no cap. */
+	advanceCap: yen(),
+	/** A 契約保証 short after a 増額: 'warn' (the orderer may ask for more) or 'fail'. */
+	increaseShortfall: text().$type<'warn' | 'fail'>().notNull().default('warn'),
+	updatedBy: uuid().references(() => appUser.id),
+	updatedAt: createdAt()
+});
+export type OrganizationRule = typeof organizationRule.$inferSelect;

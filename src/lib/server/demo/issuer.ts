@@ -71,6 +71,7 @@ export async function loadDemoIssuer(context: RequestContext): Promise<DemoKey[]
 		(await issuers.add({ code: 'ejcs', name: '東日本建設業保証株式会社' }));
 	const caller: guarantees.Caller = {
 		issuerId: issuer.id,
+		issuerType: issuer.type,
 		actor: { type: 'issuer', id: issuer.id, label: 'demo' },
 		context
 	};

@@ -135,7 +135,7 @@ export function endpoint(options: Options, handler: (call: Call) => Promise<Resu
 					issuer: auth.issuer,
 					tokenId: auth.tokenId,
 					replayKey: auth.replayKey,
-					caller: { issuerId: auth.issuer.id, actor, context },
+					caller: { issuerId: auth.issuer.id, issuerType: auth.issuer.type, actor, context },
 					body: undefined,
 					raw: { text: '', contentType: JSON_TYPE, kid: null },
 					params: event.params as Record<string, string>,

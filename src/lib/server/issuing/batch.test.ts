@@ -54,6 +54,7 @@ async function setup() {
 	const { issuer, sign } = await makeSigningIssuer('バッチ建設業保証');
 	const caller: guarantees.Caller = {
 		issuerId: issuer.id,
+		issuerType: issuer.type,
 		actor: { type: 'issuer', id: issuer.id, label: 'kensho_test' },
 		context: testContext
 	};

@@ -7,6 +7,7 @@ import * as guarantees from './guarantees';
 import { log } from '../common/log';
 import { Problem, unstorable, validationProblem } from '../http/problem';
 import type { Verified } from './signatures';
+import { mayIssue, wrongIssuerType } from './issuer-types';
 
 /**
  * POST /api/v1/certificates/batch: up to 1,000 registrations, each independent. Signatures
@@ -78,6 +79,9 @@ async function prepare(item: unknown, index: number, options: Options): Promise<
 			};
 		}
 		// The rules across fields, as `register` checks them, so the bulk step can skip them.
+		if (!mayIssue(options.caller.issuerType, prepared.input.kind)) {
+			throw wrongIssuerType(options.caller.issuerType);
+		}
 		const errors = guarantees.crossFieldErrors(prepared.input.kind, prepared.input);
 		if (errors.length) throw validationProblem(errors);
 		return prepared;

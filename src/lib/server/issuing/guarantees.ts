@@ -3,10 +3,22 @@ import { qrPayload } from '../../auth-key';
 import * as audit from '../audit/append';
 import * as authKeys from './auth-keys';
 import { db } from '../db';
-import { certificateVersion, guarantee, organization, type Guarantee } from '../db/schema';
+import {
+	certificateVersion,
+	guarantee,
+	organization,
+	type Guarantee,
+	type Issuer
+} from '../db/schema';
 import { Problem, validationProblem } from '../http/problem';
 import type { RequestContext } from '../identity/request-context';
-import { crossFieldErrors, type AmendmentInput, type CertificateInput } from './certificate-input';
+import {
+	crossFieldErrors,
+	reasonText,
+	type AmendmentInput,
+	type CertificateInput
+} from './certificate-input';
+import { mayIssue, wrongIssuerType } from './issuer-types';
 import * as signedChanges from './signed-changes';
 
 export * from './certificate-input';
@@ -20,6 +32,8 @@ import { isUuid, latestVersion } from '../certificates/reads';
  */
 export interface Caller {
 	issuerId: string;
+	/** surety / insurer / bank: which kinds this issuer may register (issuer-types.ts). */
+	issuerType: IssuerType;
 	actor: audit.Actor;
 	context: RequestContext;
 }
@@ -35,6 +49,7 @@ export interface Change {
 	binding: signedChanges.Binding;
 }
 type Tx = audit.Transaction;
+type IssuerType = Issuer['type'];
 
 /** A change sent as plain JSON with no binding claims (the CLI, tests). */
 const unsigned: Change = {
@@ -44,7 +59,9 @@ const unsigned: Change = {
 
 const notFound = () => new Problem(404, 'not-found', 'No such guarantee for this issuer');
 
-function versionColumns(body: Pick<CertificateInput, 'contractor' | 'works' | 'guarantee'>) {
+function versionColumns(
+	body: Pick<CertificateInput, 'contractor' | 'works' | 'guarantee' | 'issuingOffice'>
+) {
 	return {
 		contractorName: body.contractor.name,
 		contractorAddress: body.contractor.address,
@@ -57,7 +74,14 @@ function versionColumns(body: Pick<CertificateInput, 'contractor' | 'works' | 'g
 		guaranteeAmount: body.guarantee.amount,
 		advancePaymentAmount: body.guarantee.advancePaymentAmount ?? null,
 		guaranteeStartOn: body.guarantee.startOn,
-		guaranteeEndOn: body.guarantee.endOn
+		guaranteeEndOn: body.guarantee.endOn,
+		worksCategory: body.works.category ?? null,
+		contractedOn: body.works.contractedOn ?? null,
+		fiscalYear: body.works.fiscalYear ?? null,
+		fiscalYearAmount: body.works.fiscalYearAmount ?? null,
+		contractorMembers: body.contractor.members ?? null,
+		issuingOfficeName: body.issuingOffice?.name ?? null,
+		issuingOfficePhone: body.issuingOffice?.phone ?? null
 	};
 }
 
@@ -124,6 +148,7 @@ export function registered(
 }
 
 export async function register(caller: Caller, input: CertificateInput, raw: Raw, tx?: Tx) {
+	if (!mayIssue(caller.issuerType, input.kind)) throw wrongIssuerType(caller.issuerType);
 	const errors = crossFieldErrors(input.kind, input);
 	if (errors.length) throw validationProblem(errors);
 	return inTransaction(tx, async (tx) => {
@@ -180,6 +205,7 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, c
 				name: last.contractorName,
 				address: last.contractorAddress,
 				representative: last.contractorRepresentative,
+				members: last.contractorMembers ?? undefined,
 				...contractor
 			},
 			works: {
@@ -188,8 +214,15 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, c
 				contractAmount: last.contractAmount,
 				startOn: last.worksStartOn,
 				endOn: last.worksEndOn,
+				category: last.worksCategory ?? undefined,
+				contractedOn: last.contractedOn ?? undefined,
+				fiscalYear: last.fiscalYear ?? undefined,
+				fiscalYearAmount: last.fiscalYearAmount ?? undefined,
 				...works
 			},
+			issuingOffice: last.issuingOfficeName
+				? { name: last.issuingOfficeName, phone: last.issuingOfficePhone ?? undefined }
+				: undefined,
 			guarantee: {
 				amount: last.guaranteeAmount,
 				advancePaymentAmount: last.advancePaymentAmount ?? undefined,
@@ -201,11 +234,12 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, c
 		const errors = crossFieldErrors(own.kind, merged, '/changes');
 		if (errors.length)
 			throw validationProblem(errors, 'The change leaves the certificate inconsistent');
+		const reason = reasonText(input);
 		await tx.insert(certificateVersion).values({
 			guaranteeId: own.id,
 			version,
 			issuedOn: input.amendedOn,
-			amendmentReason: input.reason,
+			amendmentReason: reason,
 			ordererName: last.ordererName,
 			...versionColumns(merged),
 			rawSubmission: raw.text,
@@ -214,7 +248,7 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, c
 		});
 		await record(tx, caller, 'certificate.amend', own, {
 			version,
-			reason: input.reason,
+			reason,
 			signatureKid: raw.kid
 		});
 		return { id: own.id, version, status: 'valid' as const };

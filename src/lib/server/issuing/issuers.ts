@@ -5,6 +5,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { db, prepared } from '../db';
 import { oneLine } from '../common/text';
 import { issuer, issuerKey, issuerToken, type Issuer, type IssuerKey } from '../db/schema';
+import { ISSUER_TYPES } from './issuer-types';
 
 /**
  * Issuers (保証事業会社), their API tokens and their signing keys. A token is
@@ -19,6 +20,7 @@ export const issuerInput = z.strictObject({
 		.trim()
 		.regex(/^[a-z][a-z0-9-]{1,31}$/, 'lower-case letters, digits and hyphens'),
 	name: oneLine(100),
+	type: z.enum(ISSUER_TYPES).default('surety'),
 	requireSignature: z.boolean().default(false)
 });
 

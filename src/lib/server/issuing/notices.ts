@@ -6,8 +6,11 @@ import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf
 import QRCode from 'qrcode';
 import subsetFont from 'subset-font';
 import { formatAuthKey, qrPayload } from '../../auth-key';
-import type { CertificateVersion, Guarantee } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { db } from '../db';
+import { certificateVersion, type Guarantee } from '../db/schema';
 import * as guarantees from './guarantees';
+import { contactLine, noticeRows, verifyLines, type NoticeFacts } from './notice-rows';
 
 /**
  * 電子保証にかかる「認証キー」のお知らせ: an A4 PDF with the number, the key, a summary of the
@@ -25,21 +28,30 @@ function font(): Buffer {
 	return fontBytes;
 }
 
-const KIND_LABEL = {
-	contract: '契約保証',
-	advance_payment: '前払金保証',
-	intermediate_advance_payment: '中間前払金保証'
-} as const;
-
-const yen = (n: number) => `${n.toLocaleString('ja-JP')} 円`;
-
-export interface NoticeData {
+export interface NoticeData extends NoticeFacts {
 	issuerName: string;
 	guarantee: Pick<Guarantee, 'guaranteeNumber' | 'kind'>;
 	ordererCode: string;
-	latest: CertificateVersion;
 	/** The canonical 20 symbols. */
 	key: string;
+	/** The portal's verification page, printed for the orderer's clerk. */
+	portalUrl: string;
+}
+
+/** Splits `value` into lines of at most `ems` (a CJK character is one em, Latin about half). */
+function wrap(value: string, ems: number): string[] {
+	const lines = [''];
+	let width = 0;
+	for (const char of value) {
+		const w = char.charCodeAt(0) < 0x2000 ? 0.55 : 1;
+		if (width + w > ems) {
+			lines.push('');
+			width = 0;
+		}
+		lines[lines.length - 1] += char;
+		width += w;
+	}
+	return lines;
 }
 
 export async function render(data: NoticeData): Promise<Uint8Array> {
@@ -49,7 +61,9 @@ export async function render(data: NoticeData): Promise<Uint8Array> {
 	pdf.setTitle(`認証キーのお知らせ ${g.guaranteeNumber}`);
 	pdf.setCreator('Kensho');
 	const page = pdf.addPage([595.28, 841.89]);
-	const lines: { s: string; x: number; y: number; size: number }[] = [];
+	// Drawn in reading order once the Japanese font is cut (below), so that a PDF reader's text
+	// — a search, or /verify reading a notice without its QR code — finds each number after its label.
+	const lines: { s: string; x: number; y: number; size: number; mono?: boolean }[] = [];
 	const text = (s: string, x: number, y: number, size = 10.5) => lines.push({ s, x, y, size });
 
 	text('電子保証にかかる「認証キー」のお知らせ', 56, 780, 18);
@@ -57,61 +71,55 @@ export async function render(data: NoticeData): Promise<Uint8Array> {
 	text(`発行: ${data.issuerName}`, 56, 730, 10);
 	text('下記の保証契約番号と認証キーにより、電子証書の内容を確認いただけます。', 56, 706, 10);
 
-	box(page, 56, 590, 483, 100);
-	text('保証契約番号', 72, 664, 10);
-	const mono = await pdf.embedFont(StandardFonts.CourierBold);
-	const code = (s: string, y: number) =>
-		page.drawText(s, { x: 72, y, size: 20, font: mono, color: rgb(0, 0, 0) });
-	code(g.guaranteeNumber, 640);
-	text('認証キー', 72, 618, 10);
-	code(formatAuthKey(data.key), 596);
+	// The number and key on the left of the box, the QR code on its right.
+	box(page, 56, 556, 483, 136);
+	text('保証契約番号', 72, 666, 10);
+	const code = (s: string, y: number) => lines.push({ s, x: 72, y, size: 18, mono: true });
+	code(g.guaranteeNumber, 642);
+	text('認証キー', 72, 612, 10);
+	code(formatAuthKey(data.key), 590);
+	text('QRコード（読み取り用）→', 72, 566, 8);
 
 	const payload = qrPayload(g.guaranteeNumber, data.key);
 	const png = await QRCode.toBuffer(payload, { errorCorrectionLevel: 'M', margin: 4, scale: 8 });
 	const qr = await pdf.embedPng(png);
-	page.drawImage(qr, { x: 403, y: 452, width: 130, height: 130 });
-	text('QRコード（読み取り用）', 410, 440, 8);
+	page.drawImage(qr, { x: 409, y: 560, width: 128, height: 128 });
 
-	const rows: [string, string][] = [
-		['保証の種類', KIND_LABEL[g.kind]],
-		['工事名', v.worksName],
-		['工事場所', v.worksLocation],
-		['保証契約者', `${v.contractorName}　${v.contractorRepresentative}`],
-		['請負代金額', yen(v.contractAmount)],
-		['保証金額', yen(v.guaranteeAmount)],
-		...(v.advancePaymentAmount !== null
-			? [['前払金額', yen(v.advancePaymentAmount)] as [string, string]]
-			: []),
-		['保証期間', `${v.guaranteeStartOn} 〜 ${v.guaranteeEndOn}`],
-		['工期', `${v.worksStartOn} 〜 ${v.worksEndOn}`],
-		[
-			'証書',
-			v.version === 1
-				? `第1版（発行日 ${v.issuedOn}）`
-				: `第${v.version}版（${v.amendmentReason} ${v.issuedOn}）`
-		]
-	];
-	let y = 560;
-	for (const [label, value] of rows) {
-		text(label, 56, y, 10);
-		text(value.length > 34 ? value.slice(0, 33) + '…' : value, 140, y, 10);
-		y -= 22;
+	let y = 530;
+	for (const [label, value] of noticeRows(data)) {
+		text(label, 56, y, 9.5);
+		for (const line of wrap(value, 38)) {
+			text(line, 170, y, 9.5);
+			y -= 14;
+		}
+		y -= 4;
 	}
 	const notes = [
 		'・この認証キーは発注者の担当者が電子証書を閲覧するためのものです。第三者に知らせないでください。',
 		'・契約保証と前払金保証では認証キーが異なります。',
 		'・認証キーを再発行した場合、以前の認証キーは使えなくなります。'
 	];
-	y = 200;
-	for (const note of notes) {
-		text(note, 56, y, 9);
-		y -= 16;
+	y = Math.min(y - 10, 150);
+	for (const note of [...notes, ...verifyLines(data.portalUrl), contactLine(data.issuerName, v)]) {
+		for (const line of wrap(note, 56)) {
+			text(line, 56, y, 8.5);
+			y -= 13;
+		}
 	}
-	const used = [...new Set(lines.map((line) => line.s).join(''))].join('');
+	const used = [
+		...new Set(
+			lines
+				.filter((l) => !l.mono)
+				.map((l) => l.s)
+				.join('')
+		)
+	].join('');
 	const subset = await subsetFont(font(), used, { targetFormat: 'truetype' });
 	const jp: PDFFont = await pdf.embedFont(subset, { subset: false });
-	for (const { s, x, y, size } of lines) {
-		page.drawText(s, { x, y, size, font: jp, color: rgb(0.1, 0.1, 0.1) });
+	const mono = await pdf.embedFont(StandardFonts.CourierBold);
+	for (const { s, x, y, size, mono: isCode } of lines) {
+		const color = isCode ? rgb(0, 0, 0) : rgb(0.1, 0.1, 0.1);
+		page.drawText(s, { x, y, size, font: isCode ? mono : jp, color });
 	}
 	return pdf.save();
 }
@@ -124,12 +132,27 @@ function box(page: PDFPage, x: number, y: number, width: number, height: number)
 export async function forKey(
 	issuer: { id: string; name: string },
 	guaranteeNumber: string,
-	authKey: string
+	authKey: string,
+	portalUrl = defaultPortalUrl()
 ) {
 	const found = await guarantees.withKey(issuer.id, guaranteeNumber, authKey);
 	if (found.error !== undefined) return { error: found.error, reason: found.reason };
-	const pdf = await render({ issuerName: issuer.name, ...found });
+	const [first] = await db
+		.select({ issuedOn: certificateVersion.issuedOn })
+		.from(certificateVersion)
+		.where(
+			and(eq(certificateVersion.guaranteeId, found.guarantee.id), eq(certificateVersion.version, 1))
+		);
+	const firstIssuedOn = first?.issuedOn ?? found.latest.issuedOn;
+	const pdf = await render({ issuerName: issuer.name, ...found, firstIssuedOn, portalUrl });
 	return { error: undefined, pdf, guarantee: found.guarantee, key: found.key };
+}
+
+/** The portal's verification page outside a request (the demo's notices): ORIGIN, else local. */
+function defaultPortalUrl() {
+	const origin =
+		process.env.ORIGIN ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 3000}`;
+	return `${origin.replace(/\/$/, '')}/verify`;
 }
 
 /** `demo` writes one notice per demo key into DATA_DIR/notices/, to print or to scan. */

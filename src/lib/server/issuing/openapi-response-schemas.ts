@@ -53,6 +53,7 @@ const version = z
 		contractor: input.certificateInput.shape.contractor,
 		works: input.certificateInput.shape.works,
 		guarantee: input.certificateInput.shape.guarantee,
+		issuingOffice: input.certificateInput.shape.issuingOffice,
 		receivedAt: instant
 	})
 	.meta({ description: 'One certificate: version 1 is the registration, each 変更 adds one' });

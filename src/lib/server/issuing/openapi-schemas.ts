@@ -87,7 +87,6 @@ export function schemas(): Record<string, Schema> {
 		string,
 		Schema
 	>;
-	withSection4(request, response);
 	for (const change of [request.Amendment, request.Cancellation])
 		Object.assign((change as { properties: Schema }).properties, changeClaims);
 	const batch = request.Batch as { properties: { items: Schema } };
@@ -111,54 +110,4 @@ export function schemas(): Record<string, Schema> {
 		BatchResults: batchResults,
 		Problem: problemSchema
 	};
-}
-
-// TODO(merge): once c's §4 fields are in certificate-input.ts they come from zod and this adds
-// nothing (it only fills what is missing); then delete it, and give CertificateVersion
-// `issuingOffice: input.certificateInput.shape.issuingOffice` instead.
-type Obj = { properties: Record<string, Obj>; required?: string[] } & Schema;
-const addMissing = (target: Obj, properties: Record<string, unknown>) => {
-	for (const [name, schema] of Object.entries(properties))
-		target.properties[name] ??= schema as Obj;
-};
-function withSection4(request: Record<string, Schema>, response: Record<string, Schema>) {
-	const yen = { type: 'integer', exclusiveMinimum: 0, maximum: 1e13 };
-	const text = { type: 'string', minLength: 1, maxLength: 200 };
-	const works = {
-		category: { type: 'string', enum: ['construction', 'service'] },
-		contractedOn: { type: 'string', format: 'date' },
-		fiscalYear: { type: 'integer', minimum: 1900, maximum: 2199 },
-		fiscalYearAmount: yen
-	};
-	const members = {
-		type: 'array',
-		minItems: 1,
-		items: {
-			type: 'object',
-			required: ['name'],
-			additionalProperties: false,
-			properties: { name: text, address: text, representative: text }
-		}
-	};
-	const issuingOffice = {
-		type: 'object',
-		required: ['name'],
-		additionalProperties: false,
-		properties: { name: text, phone: { type: 'string', maxLength: 40 } }
-	};
-	const certificate = request.Certificate as Obj;
-	addMissing(certificate.properties.works, works);
-	addMissing(certificate.properties.contractor, { members });
-	addMissing(certificate, { issuingOffice });
-	const amendment = request.Amendment as Obj;
-	amendment.required = amendment.required?.filter((name) => name !== 'reason');
-	addMissing(amendment, {
-		reasons: {
-			type: 'array',
-			minItems: 1,
-			items: { type: 'string', enum: input.AMENDMENT_REASONS }
-		}
-	});
-	addMissing(amendment.properties.changes.properties.works, works);
-	addMissing(response.CertificateVersion as Obj, { issuingOffice: walk(issuingOffice, open) });
 }

@@ -225,6 +225,7 @@ describe('signed changes', () => {
 		const target = await make();
 		const caller = {
 			issuerId: target.issuerId,
+			issuerType: 'surety' as const,
 			actor: { type: 'operator' as const, label: 't' },
 			context: testContext
 		};

@@ -18,7 +18,13 @@ export function contractValues(form: FormData) {
 		endOn: text('endOn', 20),
 		lowBid: form.get('lowBid') === 'on',
 		advancePaymentAmount: text('advancePaymentAmount', 40),
-		intermediateAdvancePaymentAmount: text('intermediateAdvancePaymentAmount', 40)
+		intermediateAdvancePaymentAmount: text('intermediateAdvancePaymentAmount', 40),
+		category: text('category', 20),
+		contractedOn: text('contractedOn', 20),
+		fiscalYear: text('fiscalYear', 20),
+		fiscalYearAmount: text('fiscalYearAmount', 40),
+		intermediateCertifiedOn: text('intermediateCertifiedOn', 20),
+		partialPayment: form.get('partialPayment') === 'on'
 	};
 }
 export type ContractValues = ReturnType<typeof contractValues>;

@@ -1,11 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as contracts from '$lib/server/contracts/files';
 import * as contractReview from '$lib/server/contracts/review';
-import { echo, formText } from '$lib/server/http/forms';
+import type { ContractFile } from '$lib/server/db/schema';
+import { echo } from '$lib/server/http/forms';
 import { requireWriter } from '$lib/server/http/guard';
+import type { SessionUser } from '$lib/server/identity/sessions';
 import { contractValues, ownFile, whoFor } from '../form';
 import { attach } from './attach';
-import type { Actions, PageServerLoad } from './$types';
+import * as more from './file-actions';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Every read and action of this page counts as viewing the file. */
 const viewedFile = (id: string, locals: App.Locals) => ownFile(id, locals, 'contract.view');
@@ -13,32 +16,23 @@ const viewedFile = (id: string, locals: App.Locals) => ownFile(id, locals, 'cont
 const changedFile = (id: string, locals: App.Locals) => (requireWriter(), viewedFile(id, locals));
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { file } = await viewedFile(params.id, locals);
-	return { file, review: await contractReview.review(file) };
+	const { user, file } = await viewedFile(params.id, locals);
+	return { file, review: await contractReview.review(file), isAdmin: user.role === 'admin' };
+};
+
+/** An action of `more` on the file: guard, form, call. */
+const on = async <R>(
+	action: (form: FormData, ...rest: [SessionUser, ContractFile, App.Locals]) => Promise<R>,
+	{ params, request, locals }: RequestEvent
+) => {
+	const { user, file } = await changedFile(params.id, locals);
+	return action(await request.formData(), user, file, locals);
 };
 
 export const actions: Actions = {
 	attach: async (event) => {
 		const { user, file } = await changedFile(event.params.id, event.locals);
 		return attach(event, user, file);
-	},
-	change: async ({ params, request, locals }) => {
-		const { user, file } = await changedFile(params.id, locals);
-		const form = await request.formData();
-		const text = (name: string, max: number) => formText(form, name, max) ?? '';
-		const changeValues = {
-			changedOn: text('changedOn', 20),
-			contractAmount: text('contractAmount', 40),
-			endOn: text('endOn', 20),
-			note: text('note', 200)
-		};
-		const parsed = contracts.changeInput.safeParse(changeValues);
-		if (!parsed.success) {
-			const errors = contracts.fieldErrors(parsed.error);
-			return fail(400, { changeErrors: errors, changeValues: echo(changeValues) });
-		}
-		await contracts.addChange(whoFor(user, locals), file, parsed.data, user.id);
-		redirect(303, `/contracts/${file.id}`);
 	},
 	update: async ({ params, request, locals }) => {
 		const { user, file } = await changedFile(params.id, locals);
@@ -52,7 +46,10 @@ export const actions: Actions = {
 			await contracts.update(whoFor(user, locals), file, parsed.data);
 		} catch (e) {
 			if (!(e instanceof contracts.DuplicateContractError)) throw e;
-			return fail(400, { updateErrors: { contractNumber: 'duplicate' }, updateValues });
+			return fail(400, {
+				updateErrors: { contractNumber: 'duplicate' },
+				updateValues: echo(updateValues)
+			});
 		}
 		redirect(303, `/contracts/${file.id}`);
 	},
@@ -60,5 +57,10 @@ export const actions: Actions = {
 		const { user, file } = await changedFile(params.id, locals);
 		await contractReview.confirm(file, { who: whoFor(user, locals) });
 		redirect(303, `/contracts/${file.id}`);
-	}
+	},
+	change: async (event) => on(more.change, event),
+	detach: async (event) => on(more.detach, event),
+	'other-security': async (event) => on(more.otherSecurity, event),
+	'withdraw-security': async (event) => on(more.withdrawSecurity, event),
+	complete: async (event) => on(more.complete, event)
 };

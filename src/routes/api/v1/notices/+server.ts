@@ -1,3 +1,4 @@
+import { getRequestEvent } from '$app/server';
 import { endpoint } from '$lib/server/http/api';
 import * as audit from '$lib/server/audit/append';
 import * as authKeys from '$lib/server/issuing/auth-keys';
@@ -11,7 +12,9 @@ export const POST: RequestHandler = endpoint(
 	{ action: 'notice.render', body: 'json' },
 	async ({ body, issuer, caller }) => {
 		const input = guarantees.parse(guarantees.noticeInput, body);
-		const made = await notices.forKey(issuer, input.guaranteeNumber, input.authKey);
+		// Printed on the notice: where the orderer's clerk verifies (this portal's /verify).
+		const portalUrl = new URL('/verify', getRequestEvent().url).href;
+		const made = await notices.forKey(issuer, input.guaranteeNumber, input.authKey, portalUrl);
 		if (made.error !== undefined) {
 			if (made.error === 'not-found') {
 				throw new Problem(404, 'not-found', 'No such guarantee for this issuer');
