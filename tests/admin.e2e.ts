@@ -25,7 +25,7 @@ test('disabling asks first and then shows a disabled user plainly', async ({ pag
 	await leaver.getByRole('button', { name: /無効にする/ }).click();
 	const confirm = page.getByTestId('confirm-disable');
 	await expect(confirm.getByRole('heading')).toHaveText(
-		'ユーザー「e2e-mutsu-leaver」を無効にしますか'
+		'ユーザー「e2e-chonan-leaver」を無効にしますか'
 	);
 	await expect
 		.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid))

@@ -18,7 +18,7 @@ test("an auditor reads a lock and the attempts that led to it, in Japanese, with
 	await signIn(page, demoUser('tanaka'));
 	expect((await post(wrongKey(g.authKey))).status()).toBe(400);
 	await page.context().clearCookies();
-	// 睦沢町's clerk types wrong keys until the number locks, then once more.
+	// 長南町's clerk types wrong keys until the number locks, then once more.
 	await signIn(page, screens().users.lockClerk);
 	let status = 400;
 	for (let i = 0; i < 8 && status !== 429; i++) status = (await post(wrongKey(g.authKey))).status();
@@ -32,8 +32,8 @@ test("an auditor reads a lock and the attempts that led to it, in Japanese, with
 	await expect(wrong.first().locator('[data-label="詳細"]')).toContainText('認証キーが誤り');
 	await expect(wrong.first()).toContainText('認証キー照合');
 	await expect(wrong.first()).toContainText('失敗');
-	await expect(wrong.first()).toContainText('睦沢 二郎');
-	await expect(wrong.first()).toContainText('124222/e2e-mutsu-lock');
+	await expect(wrong.first()).toContainText('長南 二郎');
+	await expect(wrong.first()).toContainText('124273/e2e-chonan-lock');
 	await expect(page.locator('tbody')).not.toContainText('wrong-key');
 
 	const lock = page.locator('tr[data-outcome="locked"]').first();
@@ -45,7 +45,7 @@ test("an auditor reads a lock and the attempts that led to it, in Japanese, with
 	// Every wrong key this organisation typed on the number (the filtered page lists them all).
 	await expect(attempts).toHaveCount(await wrong.count());
 	expect(await wrong.count()).toBeGreaterThanOrEqual(4);
-	await expect(attempts.first()).toContainText('睦沢 二郎');
+	await expect(attempts.first()).toContainText('長南 二郎');
 	await expect(attempts.first()).toContainText('認証キーが誤り');
 	await expect(trail.getByTestId('lock-elsewhere')).toHaveText(/ほかの団体からの試行: 1 件/);
 	await expectAccessible(page);
@@ -65,7 +65,7 @@ test("an auditor reads a lock and the attempts that led to it, in Japanese, with
 	expect(response.status()).toBe(200);
 	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
 	expect(response.headers()['content-disposition']).toBe(
-		`attachment; filename="audit-124222-${today}.csv"`
+		`attachment; filename="audit-124273-${today}.csv"`
 	);
 	const [header, ...lines] = (await response.text()).slice(1).trimEnd().split('\r\n');
 	expect(header).toContain(
@@ -74,7 +74,7 @@ test("an auditor reads a lock and the attempts that led to it, in Japanese, with
 	expect(
 		lines.some((line) =>
 			line.includes(
-				'"認証キー照合","key.attempt","失敗","failure","認証キーが誤り","wrong-key","利用者","user","睦沢 二郎","124222/e2e-mutsu-lock"'
+				'"認証キー照合","key.attempt","失敗","failure","認証キーが誤り","wrong-key","利用者","user","長南 二郎","124273/e2e-chonan-lock"'
 			)
 		)
 	).toBe(true);

@@ -111,7 +111,9 @@ test("a clerk's pages: home, verify, certificates, contracts, password, not foun
 }) => {
 	const g = seed().guarantees;
 	await signIn(page, demoUser('tanaka'));
-	for (const guarantee of [g.original, g.amended, g.cancelled, g.expired]) {
+	// The §4 fields too (issuing office, 区分, 契約締結日): the rows c added to the page.
+	const fields = seed().contractGuarantees.beforeDecrease;
+	for (const guarantee of [g.original, g.amended, g.cancelled, g.expired, fields]) {
 		await present(page, guarantee);
 	}
 	await page.goto('/');
@@ -128,7 +130,8 @@ test("a clerk's pages: home, verify, certificates, contracts, password, not foun
 		valid: g.original,
 		amended: g.amended,
 		cancelled: g.cancelled,
-		expired: g.expired
+		expired: g.expired,
+		fields
 	})) {
 		await page.goto(`/certificates/${guarantee.id}`);
 		await expectReflows(page, `certificate-${name}`);
@@ -141,8 +144,8 @@ test("a clerk's pages: home, verify, certificates, contracts, password, not foun
 	await page.getByLabel('工事名').fill('令和7年度 白子町役場庁舎空調更新工事');
 	await page.getByLabel('受注者名').fill('株式会社白子建設');
 	await page.getByLabel('請負代金額（円・税込）').fill('38,500,000');
-	await page.getByLabel('工期（開始）').fill('2025-04-15');
-	await page.getByLabel('工期（終了）').fill('2025-09-30');
+	await page.getByLabel('工期（自）').fill('2025-04-15');
+	await page.getByLabel('工期（至）').fill('2025-09-30');
 	await page.getByRole('button', { name: '登録する' }).click();
 	await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/);
 	await page.waitForLoadState('networkidle');
@@ -152,6 +155,13 @@ test("a clerk's pages: home, verify, certificates, contracts, password, not foun
 	await page.getByRole('button', { name: '照合して添付する' }).click();
 	await expect(page.locator(`[data-guarantee="${g.expired.guaranteeNumber}"]`)).toBeVisible();
 	await expectReflows(page, 'contract');
+	// A guarantee of other works refused, the differences named (c's comparison, issue 14).
+	const other = seed().contractGuarantees.otherWorks;
+	await page.getByLabel('保証契約番号').fill(other.guaranteeNumber);
+	await page.getByLabel('認証キー').fill(other.authKey);
+	await page.getByRole('button', { name: '照合して添付する' }).click();
+	await expect(page.getByTestId('mismatch')).toBeVisible();
+	await expectReflows(page, 'contract-mismatch');
 	await page.goto(`${page.url()}/record`);
 	await expectReflows(page, 'contract-record');
 	// On paper: the contract number and the page number on every page, a 決裁欄, 和暦.
@@ -180,4 +190,6 @@ test("the auditor's and the admin's pages", async ({ page }) => {
 	await signIn(page, demoUser('admin'));
 	await page.goto('/admin');
 	await expectReflows(page, 'admin');
+	await page.goto('/admin/rules');
+	await expectReflows(page, 'admin-rules');
 });

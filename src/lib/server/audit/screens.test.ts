@@ -104,6 +104,33 @@ describe('a lock in the trail', () => {
 		expect(await lockContact(other.id, g.guaranteeNumber)).toBeNull();
 		expect(await lockContact(org.id, 'NO-SUCH-NUMBER')).toBeNull();
 	});
+
+	it('names the issuing office of the latest certificate, with its phone when sent', async () => {
+		const org = await makeOrganization();
+		const moved = await makeGuarantee({
+			organizationId: org.id,
+			original: { issuingOfficeName: '千葉支店', issuingOfficePhone: '043-241-6101' },
+			amendments: [
+				{
+					issuedOn: '2026-09-01',
+					amendmentReason: '保証期限変更',
+					issuingOfficeName: '東京支店',
+					issuingOfficePhone: '03-3545-1111'
+				}
+			]
+		});
+		expect(await lockContact(org.id, moved.guaranteeNumber)).toEqual({
+			issuer: 'テスト建設業保証株式会社',
+			office: { name: '東京支店', phone: '03-3545-1111' }
+		});
+		const noPhone = await makeGuarantee({
+			organizationId: org.id,
+			original: { issuingOfficeName: '千葉支店' }
+		});
+		expect((await lockContact(org.id, noPhone.guaranteeNumber))?.office).toEqual({
+			name: '千葉支店'
+		});
+	});
 });
 
 describe('what the clerk did last', () => {
