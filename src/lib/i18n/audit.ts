@@ -83,6 +83,8 @@ export const ja = {
 	reasons: {
 		'key-matched': '認証キーが一致',
 		'wrong-key': '認証キーが誤り',
+		'name-mismatch': '工事名または受注者が案件と相違（未添付）',
+		'signature-required': '電子署名が必要な発行者の署名なし登録',
 		'unknown-number': '該当する保証契約番号なし',
 		'other-organization': 'ほかの団体あての保証',
 		'typing-error': '認証キーの入力誤り（確認文字が不一致）',
@@ -233,6 +235,8 @@ export const en: typeof ja = {
 	reasons: {
 		'key-matched': 'Auth key matched',
 		'wrong-key': 'Wrong auth key',
+		'name-mismatch': 'Works or contractor differ from the file (not attached)',
+		'signature-required': 'Unsigned submission from an issuer that must sign',
 		'unknown-number': 'No such guarantee number',
 		'other-organization': "Another organisation's guarantee",
 		'typing-error': 'Typing error in the key (check character)',
