@@ -37,7 +37,7 @@ test('an auditor reads and filters the trail; sign-ins and failures are in it', 
 	for (const outcome of await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.outcome))) {
 		expect(outcome).toBe('failure');
 	}
-	await expect(page.locator('tbody')).toContainText('wrong-password');
+	await expect(page.locator('tbody')).toContainText('パスワードが誤り');
 	await screenshot(page, 'audit-filtered');
 });
 

@@ -7,6 +7,7 @@ import { localContext } from '../../src/lib/server/identity/request-context';
 import { seedIssuers } from './seed-issuers';
 import { seedGuarantees } from './seed-guarantees';
 import { seedContractGuarantees, seedRulesOrganization } from './seed-contracts';
+import { seedScreens } from './seed-screens';
 
 /**
  * Fixtures for the browser tests, on top of the demo data. Tests that change state (disable a
@@ -75,7 +76,8 @@ export async function seed() {
 		issuers: await seedIssuers(),
 		guarantees: await seedGuarantees(),
 		contractGuarantees: await seedContractGuarantees(),
-		rulesOrganization
+		rulesOrganization,
+		screens: await seedScreens(E2E_PASSWORD)
 	};
 	// A signed checkpoint for the audit screen and the printed records (the server signs the next).
 	return { ...seeded, checkpoint: await checkpoints.create() };

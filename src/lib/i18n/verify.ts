@@ -52,6 +52,27 @@ export const ja = {
 				`この団体で誤った認証キーの入力が続いたため、照合を一時的に止めています。${until} 以降にもう一度お試しください。`
 		}
 	},
+	summary: {
+		noMatch: '照合できませんでした'
+	},
+	lockedScreen: {
+		headings: {
+			number: 'この保証契約番号は、いま照合できません',
+			user: 'あなたの照合を一時的に止めています',
+			organization: 'この団体の照合を一時的に止めています'
+		},
+		why: '誤った認証キーの入力が続いたためです。',
+		until: (at: string) => `${at} 以降に、もう一度照合できます。`,
+		next: {
+			number:
+				'お知らせの保証契約番号と認証キーを見比べてください。お知らせどおりに入力しても合わないときは、保証事業会社に確認してください。',
+			user: '心当たりがないときは、この団体の管理者に連絡してください。',
+			organization: '心当たりがないときは、この団体の管理者に連絡してください。'
+		},
+		contact: '問い合わせ先',
+		office: (name: string, phone: string) => (phone ? `${name}（電話 ${phone}）` : name),
+		noticeContact: 'お知らせに記載の保証事業会社の窓口'
+	},
 	other: {
 		heading: 'ほかの読み取り方法',
 		scan: 'カメラでQRコードを読み取る',
@@ -82,7 +103,8 @@ export const ja = {
 		notFound:
 			'このファイルからQRコードや認証キーを見つけられませんでした。お知らせのPDFか、QRコードがはっきり写った画像を選んでください。',
 		unsupported: 'PDF、PNG、JPEG などの画像ファイルを選んでください。',
-		found: '読み取りました。照合しています…'
+		found: '読み取りました。照合しています…',
+		needsPurpose: '読み取りました。照合の目的を選んでから「照合する」を押してください。'
 	}
 };
 
@@ -140,6 +162,27 @@ export const en: typeof ja = {
 				`Too many wrong keys in this organisation: checks are paused until ${until}.`
 		}
 	},
+	summary: {
+		noMatch: 'Not verified'
+	},
+	lockedScreen: {
+		headings: {
+			number: 'This guarantee number cannot be checked right now',
+			user: 'Your checks are paused',
+			organization: "This organisation's checks are paused"
+		},
+		why: 'Too many wrong auth keys were entered.',
+		until: (at) => `You can check again from ${at}.`,
+		next: {
+			number:
+				'Compare the number and key with the notice. If they still do not match as printed, ask the surety company.',
+			user: 'If this was not you, tell an administrator of your organisation.',
+			organization: 'If you do not know why, tell an administrator of your organisation.'
+		},
+		contact: 'Contact',
+		office: (name, phone) => (phone ? `${name} (phone ${phone})` : name),
+		noticeContact: "The surety company's office printed on the notice"
+	},
 	other: {
 		heading: 'Other ways to read the notice',
 		scan: 'Scan the QR code with the camera',
@@ -167,6 +210,7 @@ export const en: typeof ja = {
 		notFound:
 			'No QR code or auth key was found in this file. Choose the notice PDF or a clear image of its QR code.',
 		unsupported: 'Choose a PDF or an image file (PNG, JPEG…).',
-		found: 'Read. Verifying…'
+		found: 'Read. Verifying…',
+		needsPurpose: 'Read. Choose the purpose of this check, then press “Verify”.'
 	}
 };

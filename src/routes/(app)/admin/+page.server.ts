@@ -1,13 +1,21 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as users from '$lib/server/identity/users';
+import * as lastSignIn from '$lib/server/identity/last-sign-in';
 import { echo, formText } from '$lib/server/http/forms';
 import { requireUser, userActor } from '$lib/server/http/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const admin = requireUser('admin');
-	return { users: await users.list(admin.organizationId) };
+	const [list, lastSignIns] = await Promise.all([
+		users.list(admin.organizationId),
+		lastSignIn.lastSignIns(admin.organizationId)
+	]);
+	return {
+		users: list.map((user) => ({ ...user, lastSignInAt: lastSignIns.get(user.id) ?? null })),
+		adminId: admin.id
+	};
 };
 
 const userId = (form: FormData) => z.uuid().safeParse(form.get('userId')).data ?? null;
@@ -49,6 +57,12 @@ export const actions: Actions = {
 		if (!id) return fail(400, { action: 'setDisabled' as const, error: 'notFound' as const });
 		if (id === admin.id && disabled) {
 			return fail(400, { action: 'setDisabled' as const, error: 'self' as const });
+		}
+		// Disabling ends the user's sessions at once: asked first (works without JavaScript).
+		if (disabled && form.get('confirmed') !== 'yes') {
+			const user = (await users.list(admin.organizationId)).find((u) => u.id === id);
+			if (!user) return fail(404, { action: 'setDisabled' as const, error: 'notFound' as const });
+			return { action: 'confirmDisable' as const, userId: id, username: user.username };
 		}
 		const user = await users.setDisabled(
 			admin.organizationId,

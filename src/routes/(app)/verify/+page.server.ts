@@ -4,6 +4,8 @@ import * as certificates from '$lib/server/certificates/verify';
 import { echo, formText } from '$lib/server/http/forms';
 import { requireUser, requireWriter } from '$lib/server/http/guard';
 import { lastPurpose, rememberPurpose } from '$lib/server/certificates/purpose-cookies';
+import { lastUsedPurpose } from '$lib/server/certificates/last-purpose';
+import { lockContact } from '$lib/server/certificates/lock-contact';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Every field's error, null when that field is fine. */
@@ -13,9 +15,10 @@ interface Fields {
 	purpose: 'empty' | null;
 }
 
-export const load: PageServerLoad = ({ cookies }) => {
-	requireUser();
-	return { purpose: lastPurpose(cookies) };
+/** The purpose offered first: the last one used in this browser, else by this clerk. */
+export const load: PageServerLoad = async ({ cookies }) => {
+	const user = requireUser();
+	return { purpose: lastPurpose(cookies) ?? (await lastUsedPurpose(user)) };
 };
 
 export const actions: Actions = {
@@ -67,6 +70,10 @@ export const actions: Actions = {
 				error: 'locked' as const,
 				scope: result.scope,
 				until: result.until.toISOString(),
+				contact:
+					result.scope === 'number'
+						? await lockContact(user.organizationId, guaranteeNumber)
+						: null,
 				values
 			});
 		}

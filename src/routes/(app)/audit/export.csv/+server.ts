@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
 import * as auditCsv from '$lib/server/audit/csv';
 import * as auditSearch from '$lib/server/audit/search';
+import * as users from '$lib/server/identity/users';
 import { requireUser, userActor } from '$lib/server/http/guard';
 import type { RequestHandler } from './$types';
 
@@ -19,7 +20,11 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		actor: userActor(user),
 		context: locals.context
 	};
-	const chunks = await auditCsv.exportFor(who, filters);
+	const chunks = await auditCsv.exportFor(
+		who,
+		filters,
+		await users.displayNames(user.organizationId)
+	);
 	const encoder = new TextEncoder();
 	const body = new ReadableStream<Uint8Array>({
 		async pull(controller) {
@@ -31,11 +36,10 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			await chunks.return(undefined);
 		}
 	});
-	const day = new Date().toISOString().slice(0, 10);
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="audit-${user.organizationCode}-${day}.csv"`,
+			'content-disposition': `attachment; filename="${auditCsv.fileName(user.organizationCode)}"`,
 			'cache-control': 'private, no-store'
 		}
 	});

@@ -7,6 +7,7 @@ import { note as noteOf } from '$lib/server/common/text';
 import { echo, formText } from '$lib/server/http/forms';
 import type { SessionUser } from '$lib/server/identity/sessions';
 import type { ContractFile } from '$lib/server/db/schema';
+import { lockContact } from '$lib/server/certificates/lock-contact';
 import { whoFor } from '../form';
 
 const noteText = noteOf(500);
@@ -41,15 +42,21 @@ export async function attach(
 	if (!result.ok && result.kind === 'locked') {
 		setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 		const { scope, until } = result;
-		return fail(429, { attach: 'locked' as const, scope, until: until.toISOString(), values });
+		// Whom to call, as on /verify: the issuer's office of this organisation's guarantee.
+		const contact =
+			scope === 'number' ? await lockContact(user.organizationId, guaranteeNumber) : null;
+		const lockedUntil = until.toISOString();
+		return fail(429, { attach: 'locked' as const, scope, until: lockedUntil, contact, values });
 	}
 	if (!result.ok && result.kind === 'no-match') {
 		const { remaining, scope } = result;
-		return fail(400, { attach: result.kind, field: null, remaining, scope, values });
+		return fail(400, { attach: result.kind, remaining, scope, values });
 	}
 	if (!result.ok) {
-		const field = result.kind === 'invalid' ? (result.authKey ?? result.guaranteeNumber) : null;
-		return fail(400, { attach: result.kind, field, values });
+		// Each field's own error, shown beside it by the shared key entry.
+		const invalid = result.kind === 'invalid' ? result : null;
+		const fields = { guaranteeNumber: invalid?.guaranteeNumber, authKey: invalid?.authKey };
+		return fail(400, { attach: result.kind, fields, values });
 	}
 	const confirmed = { acceptMismatch, note };
 	const done = await attachments.attach(
