@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { parseAuthKey } from '../../auth-key';
+import { GUARANTEE_NUMBER_PATTERN, normalizeGuaranteeNumber, type Purpose } from '../../guarantee';
 import * as audit from '../audit/append';
 import * as authKeys from '../issuing/auth-keys';
 import * as rateLimit from '../common/rate-limit';
@@ -28,23 +29,11 @@ export const NUMBER_LIMIT: rateLimit.Limit = { max: 5, windowSeconds: 30 * 60 };
 export const USER_LIMIT: rateLimit.Limit = { max: 10, windowSeconds: 60 * 60 };
 export const ORGANIZATION_LIMIT: rateLimit.Limit = { max: 30, windowSeconds: 60 * 60 };
 
-export const PURPOSES = [
-	'contract',
-	'advance_payment',
-	'intermediate_advance_payment',
-	'other'
-] as const;
-export type Purpose = (typeof PURPOSES)[number];
-export const isPurpose = (value: unknown): value is Purpose =>
-	typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
-
-const NUMBER_PATTERN = /^[0-9A-Z][0-9A-Z-]{2,31}$/;
 /**
- * As the issuer API stores it (API.md): NFKC, upper case, trimmed. A bidirectional control
- * (pasted from a PDF) is dropped: it is never stored, not even in the trail (issue 12).
+ * The number as the issuer API stores it (../../guarantee.ts); a bidirectional control (pasted
+ * from a PDF) is dropped first: it is never stored, not even in the trail (issue 12).
  */
-export const normalizeGuaranteeNumber = (input: string) =>
-	withoutBidi(input.normalize('NFKC')).toUpperCase().trim();
+const clerkNumber = (input: string) => normalizeGuaranteeNumber(withoutBidi(input));
 
 export interface VerifyInput {
 	guaranteeNumber: string;
@@ -115,7 +104,7 @@ const candidatesQuery = () =>
  */
 export async function verify(input: VerifyInput): Promise<VerifyResult> {
 	const { user, context, purpose } = input;
-	const number = normalizeGuaranteeNumber(input.guaranteeNumber);
+	const number = clerkNumber(input.guaranteeNumber);
 	const key = parseAuthKey(input.authKey);
 	const event = (outcome: audit.EventInput['outcome'], reason: string, extra = {}) => ({
 		action: 'key.attempt',
@@ -131,7 +120,7 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 
 	const numberError: 'empty' | 'format' | null = !number
 		? 'empty'
-		: NUMBER_PATTERN.test(number)
+		: GUARANTEE_NUMBER_PATTERN.test(number)
 			? null
 			: 'format';
 	if (numberError || !key.ok) {

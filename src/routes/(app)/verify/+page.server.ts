@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { normalizeAuthKeyInput, parseQrPayload } from '$lib/auth-key';
+import { isPurpose } from '$lib/guarantee';
 import * as certificates from '$lib/server/certificates/verify';
 import { echo, formText } from '$lib/server/http/forms';
 import { requireUser, requireWriter } from '$lib/server/http/guard';
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		if (scanned) ({ guaranteeNumber, authKey } = scanned);
 		// The key is a secret: it is never sent back in the page.
 		const values = echo({ guaranteeNumber, purpose: purpose ?? '' });
-		if (!certificates.isPurpose(purpose)) {
+		if (!isPurpose(purpose)) {
 			const fields: Fields = { guaranteeNumber: null, authKey: null, purpose: 'empty' };
 			return fail(400, { error: 'invalid' as const, fields, length: 0, values });
 		}

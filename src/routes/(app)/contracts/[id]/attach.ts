@@ -1,5 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { parseQrPayload } from '$lib/auth-key';
+import { isKind } from '$lib/guarantee';
 import * as certificates from '$lib/server/certificates/verify';
 import * as attachments from '$lib/server/contracts/attachments';
 import * as contractReview from '$lib/server/contracts/review';
@@ -32,8 +33,8 @@ export async function attach(
 	const note = noteText.safeParse(formText(form, 'note', 500) ?? '').data ?? '';
 	// The key is never echoed back: only the number, the stage and the note are kept.
 	const values = echo({ guaranteeNumber, purpose: purpose ?? '', note });
-	// A file attaches a guarantee at a stage of the contract: any purpose but 'other'.
-	if (!certificates.isPurpose(purpose) || purpose === 'other') {
+	// A file attaches a guarantee at a stage of the contract: the purpose of its kind, not 'other'.
+	if (!isKind(purpose)) {
 		return fail(400, { attach: 'purpose' as const, values });
 	}
 	const context = locals.context;
