@@ -14,6 +14,17 @@ import { acquireOwnerLock } from './owner-lock';
  */
 export type Database = ReturnType<typeof drizzlePglite<typeof schema>>;
 
+/**
+ * Told of every query drizzle runs (not the plain-SQL `statement`s): no one in the app; a test
+ * counts a read's queries, so that a loop reading one row at a time cannot come back unseen.
+ */
+const queryListeners = new Set<(query: string) => void>();
+const logger = { logQuery: (query: string) => queryListeners.forEach((listen) => listen(query)) };
+export function onQuery(listener: (query: string) => void): () => void {
+	queryListeners.add(listener);
+	return () => queryListeners.delete(listener);
+}
+
 let instance: Database | undefined;
 let close: (() => Promise<void>) | undefined;
 let memoryStart: Blob | undefined;
@@ -36,7 +47,7 @@ function open(): Database {
 		});
 		close = () => client.end({ timeout: 5 });
 		// Both drivers expose the same drizzle API; the cast keeps one type for callers.
-		return drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
+		return drizzlePostgres(client, { schema, casing: 'snake_case', logger }) as unknown as Database;
 	}
 	const dataDir = process.env.DATA_DIR ?? './data';
 	let client: PGlite;
@@ -52,7 +63,7 @@ function open(): Database {
 		};
 	}
 	close ??= () => client.close();
-	return drizzlePglite(client, { schema, casing: 'snake_case' });
+	return drizzlePglite(client, { schema, casing: 'snake_case', logger });
 }
 
 function get(): Database {
