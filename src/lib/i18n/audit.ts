@@ -1,3 +1,5 @@
+import * as guarantee from './guarantee';
+
 export const ja = {
 	title: '監査ログ',
 	lead: 'この団体の閲覧・照合・ログイン・管理操作の記録です。記録は追記のみで、改ざんされると検出されます。',
@@ -50,12 +52,7 @@ export const ja = {
 		printNone: '監査ログのチェックポイント: なし'
 	},
 	outcomes: { success: '成功', failure: '失敗', denied: '拒否', locked: 'ロック' },
-	purposes: {
-		contract: '契約時',
-		advance_payment: '前払金請求時',
-		intermediate_advance_payment: '中間前払金請求時',
-		other: 'その他'
-	},
+	purposes: guarantee.ja.purposes,
 	actions: {
 		'auth.sign-in': 'ログイン',
 		'auth.sign-out': 'ログアウト',
@@ -224,12 +221,7 @@ export const en: typeof ja = {
 		printNone: 'Audit checkpoint: none'
 	},
 	outcomes: { success: 'Success', failure: 'Failure', denied: 'Denied', locked: 'Locked' },
-	purposes: {
-		contract: 'At contract',
-		advance_payment: 'Advance payment request',
-		intermediate_advance_payment: 'Intermediate advance request',
-		other: 'Other'
-	},
+	purposes: guarantee.en.purposes,
 	actions: {
 		'auth.sign-in': 'Sign-in',
 		'auth.sign-out': 'Sign-out',

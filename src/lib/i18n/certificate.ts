@@ -1,10 +1,8 @@
+import * as guarantee from './guarantee';
+
 export const ja = {
 	title: (number: string) => `電子証書 ${number}`,
-	kinds: {
-		contract: '契約保証',
-		advance_payment: '前払金保証',
-		intermediate_advance_payment: '中間前払金保証'
-	},
+	kinds: guarantee.ja.kinds,
 	// 保証期間満了, not 期限切れ: the official word (DESIGN.md).
 	statuses: { valid: '有効', cancelled: '解約', expired: '保証期間満了' },
 	statusLabel: '状態',
@@ -114,12 +112,7 @@ export const ja = {
 		none: 'これが最初の閲覧です。',
 		unknownPurpose: '—'
 	},
-	purposes: {
-		contract: '契約時',
-		advance_payment: '前払金請求時',
-		intermediate_advance_payment: '中間前払金請求時',
-		other: 'その他'
-	} as Record<string, string>,
+	purposes: guarantee.ja.purposes as Record<string, string>,
 	print: '検証記録を印刷',
 	backToVerify: '別の証書を照合する',
 	record: {
@@ -137,11 +130,7 @@ export const ja = {
 
 export const en: typeof ja = {
 	title: (number) => `Certificate ${number}`,
-	kinds: {
-		contract: 'Contract guarantee',
-		advance_payment: 'Advance payment guarantee',
-		intermediate_advance_payment: 'Intermediate advance payment guarantee'
-	},
+	kinds: guarantee.en.kinds,
 	statuses: { valid: 'Valid', cancelled: 'Cancelled', expired: 'Guarantee period ended' },
 	statusLabel: 'Status',
 	verdict: {
@@ -249,12 +238,7 @@ export const en: typeof ja = {
 		none: 'This is the first view.',
 		unknownPurpose: '—'
 	},
-	purposes: {
-		contract: 'At contract',
-		advance_payment: 'Advance payment request',
-		intermediate_advance_payment: 'Intermediate advance request',
-		other: 'Other'
-	},
+	purposes: guarantee.en.purposes,
 	print: 'Print the verification record',
 	backToVerify: 'Verify another certificate',
 	record: {

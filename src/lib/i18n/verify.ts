@@ -1,3 +1,5 @@
+import * as guarantee from './guarantee';
+
 export const ja = {
 	title: '電子証書の照合',
 	lead: '受注者から提出された「電子保証にかかる「認証キー」のお知らせ」の保証契約番号と認証キーを入力してください。QRコードの読み取りや、お知らせのPDF・画像からの読み取りもできます。',
@@ -6,12 +8,7 @@ export const ja = {
 	authKey: '認証キー',
 	authKeyHint: '20文字（XXXX-XXXX-XXXX-XXXX-XXXX）。全角・小文字・ハイフンなしでも入力できます。',
 	purpose: '照合の目的',
-	purposes: {
-		contract: '契約時',
-		advance_payment: '前払金請求時',
-		intermediate_advance_payment: '中間前払金請求時',
-		other: 'その他'
-	},
+	purposes: guarantee.ja.purposes,
 	submit: '照合する',
 	recent: {
 		title: '最近照合した電子証書',
@@ -117,12 +114,7 @@ export const en: typeof ja = {
 	authKeyHint:
 		'20 characters (XXXX-XXXX-XXXX-XXXX-XXXX). Full-width, lower case and no hyphens are fine.',
 	purpose: 'Purpose of this check',
-	purposes: {
-		contract: 'At contract',
-		advance_payment: 'Advance payment request',
-		intermediate_advance_payment: 'Intermediate advance request',
-		other: 'Other'
-	},
+	purposes: guarantee.en.purposes,
 	submit: 'Verify',
 	recent: {
 		title: 'Recently verified certificates',

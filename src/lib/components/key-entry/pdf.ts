@@ -1,5 +1,6 @@
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { GUARANTEE_NUMBER } from '$lib/guarantee';
 import { readQr } from './qr';
 
 /** pdf.js and its worker, both served by this app, loaded only when a PDF is dropped. */
@@ -7,7 +8,7 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 
 const MAX_PAGES = 5;
 const KEY = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/;
-const NUMBER = /保証契約番号[\s:：]*([0-9A-Z][0-9A-Z-]{2,31})/;
+const NUMBER = new RegExp(`保証契約番号[\\s:：]*(${GUARANTEE_NUMBER})`);
 
 /**
  * Finds `KENSHO:1:…` in the notice: first in the QR code of each page (rendered at twice the

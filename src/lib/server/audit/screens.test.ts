@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { checkSymbol } from '../../auth-key';
+import type { Purpose } from '../../guarantee';
 import * as certificates from '../certificates/verify';
 import { lockContact } from '../certificates/lock-contact';
 import { lastUsedPurpose } from '../certificates/last-purpose';
@@ -39,7 +40,7 @@ const attempt = (
 	certificates.verify({
 		guaranteeNumber,
 		authKey,
-		purpose: purpose as certificates.Purpose,
+		purpose: purpose as Purpose,
 		user,
 		context: testContext
 	});

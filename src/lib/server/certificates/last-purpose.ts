@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import { auditEvent } from '../db/schema';
 import type { SessionUser } from '../identity/sessions';
-import { isPurpose, type Purpose } from './verify';
+import { isPurpose, type Purpose } from '../../guarantee';
 
 /**
  * The purpose the clerk chose at their last successful check, from the audit trail: the

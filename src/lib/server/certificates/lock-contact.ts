@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import { certificateVersion, guarantee, issuer } from '../db/schema';
-import { normalizeGuaranteeNumber } from './verify';
+import { normalizeGuaranteeNumber } from '../../guarantee';
 
 /**
  * Whom a clerk calls when a number is locked (API.md §4): the issuer of this organisation's

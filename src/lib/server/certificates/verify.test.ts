@@ -7,6 +7,7 @@ import { db } from '../db';
 import { auditEvent, guarantee, rateLimit } from '../db/schema';
 import { makeGuarantee, makeOrganization, makeUser, testContext } from '../testing/fixtures';
 import { asSuperuser, noSuperuser } from '../testing/superuser';
+import { queriesOf } from '../testing/queries';
 
 async function clerkOf(org: { id: string; code: string; name: string }): Promise<SessionUser> {
 	const user = await makeUser(org.id);
@@ -427,4 +428,44 @@ describe('recent', () => {
 			worksName: expect.any(String)
 		});
 	});
+
+	it('reads each guarantee with its latest certificate in two queries, however many', async () => {
+		const { org, user, g } = await setup();
+		await attempt(user, g.guaranteeNumber, g.authKey);
+		const one = await queriesOf(() => certificates.recent(org.id));
+		expect(one.result.map((r) => r.id)).toEqual([g.id]);
+
+		const renamed = await makeGuarantee({
+			organizationId: org.id,
+			kind: 'contract',
+			amendments: [
+				{ issuedOn: '2026-09-01', amendmentReason: 'その他', worksName: '令和8年度 排水路改良工事' }
+			]
+		});
+		const cancelled = await makeGuarantee({
+			organizationId: org.id,
+			cancelled: { cancelledOn: '2026-10-01', reason: '契約解除' }
+		});
+		const ended = await makeGuarantee({
+			organizationId: org.id,
+			kind: 'intermediate_advance_payment',
+			original: { guaranteeEndOn: '2020-03-31' }
+		});
+		for (const next of [renamed, cancelled, ended]) {
+			await attempt(user, next.guaranteeNumber, next.authKey);
+		}
+		const four = await queriesOf(() => certificates.recent(org.id));
+		expect(
+			four.result.map(({ id, kind, worksName, status }) => ({ id, kind, worksName, status }))
+		).toEqual([
+			{ id: ended.id, kind: 'intermediate_advance_payment', worksName: WORKS, status: 'expired' },
+			{ id: cancelled.id, kind: 'advance_payment', worksName: WORKS, status: 'cancelled' },
+			{ id: renamed.id, kind: 'contract', worksName: '令和8年度 排水路改良工事', status: 'valid' },
+			{ id: g.id, kind: 'advance_payment', worksName: WORKS, status: 'valid' }
+		]);
+		expect(four.queries).toHaveLength(2);
+		expect(one.queries).toHaveLength(2);
+	});
 });
+
+const WORKS = '令和8年度 町道1-23号線舗装修繕工事';

@@ -1,3 +1,4 @@
+import type { Kind } from '../../guarantee';
 import { fiscalYearLabel, formatDate, formatYen } from '../../i18n/format';
 
 export { fiscalYearLabel };
@@ -27,7 +28,6 @@ export interface Check {
 	result: CheckResult;
 	reason: string;
 }
-export type Kind = 'contract' | 'advance_payment' | 'intermediate_advance_payment';
 export type Category = 'construction' | 'service';
 
 /** The contract as it stands after its 変更契約, with what it was before each. */

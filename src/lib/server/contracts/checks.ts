@@ -1,3 +1,5 @@
+import type { Kind } from '../../guarantee';
+import { ja as names } from '../../i18n/guarantee';
 import { nameDifferences } from './names';
 import {
 	check,
@@ -8,7 +10,6 @@ import {
 	type CheckResult,
 	type ContractTerms,
 	type Paid,
-	type Kind,
 	type Secured
 } from './check-base';
 import type { Rules } from './rules';
@@ -147,12 +148,6 @@ export function worst(checks: Check[]): CheckResult {
 	return 'pass';
 }
 
-export const KIND_LABELS = {
-	contract: '契約保証',
-	advance_payment: '前払金保証',
-	intermediate_advance_payment: '中間前払金保証'
-} as const;
-
 /**
  * Every guarantee the file needs — the 契約保証 always (約款 第4条; 免除 is recorded as such), the
  * 前払金保証 and 中間前払金保証 when the file plans them — is attached or recorded as provided
@@ -161,11 +156,11 @@ export const KIND_LABELS = {
 export function submitted(needed: Kind[], provided: { kind: Kind; how: string }[]): Check {
 	const missing = needed.filter((kind) => !provided.some((p) => p.kind === kind));
 	if (missing.length) {
-		return check('submitted', 'warn', `未提出: ${missing.map((k) => KIND_LABELS[k]).join('、')}`);
+		return check('submitted', 'warn', `未提出: ${missing.map((k) => names.kinds[k]).join('、')}`);
 	}
 	const given = needed.map(
 		(kind) =>
-			`${KIND_LABELS[kind]}（${[...new Set(provided.filter((p) => p.kind === kind).map((p) => p.how))].join('・')}）`
+			`${names.kinds[kind]}（${[...new Set(provided.filter((p) => p.kind === kind).map((p) => p.how))].join('・')}）`
 	);
 	return check('submitted', 'pass', `必要な保証はすべて提出されています: ${given.join('、')}`);
 }

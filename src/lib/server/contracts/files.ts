@@ -13,6 +13,7 @@ import type { RequestContext } from '../identity/request-context';
  * detaching in attachments.ts, other forms of security in securities.ts.
  */
 export * from './file-input';
+export type { ContractFile } from '../db/schema';
 
 export class DuplicateContractError extends Error {}
 

@@ -12,7 +12,7 @@ import {
 	type ContractFile,
 	type ContractSecurity
 } from '../db/schema';
-import { latestVersion, statusOf } from '../certificates/reads';
+import { latestVersions, statusOf } from '../certificates/reads';
 
 /**
  * The review's reads: each attached guarantee with its latest certificate as the checks read it,
@@ -62,21 +62,22 @@ const securedBy = (v: CertificateVersion) => ({
 	fiscalYearAmount: v.fiscalYearAmount
 });
 
-/** Each attached guarantee: its link, its latest certificate, and the facts the checks read. */
+/**
+ * Each attached guarantee: its link, its latest certificate, and the facts the checks read.
+ * Three queries however many are attached: the links, the same guarantees on other files, and
+ * their latest certificates; in the caller's transaction when it reads with an audit event.
+ */
 export async function attachedGuarantees(
 	file: ContractFile,
 	today: string,
 	executor: Executor = db
 ) {
 	const rows = await attachedRows(file, executor);
-	const others = await elsewhere(
-		file,
-		rows.map((r) => r.guarantee.id),
-		executor
-	);
-	const attached = [];
-	for (const row of rows) {
-		const latest = (await latestVersion(row.guarantee.id, executor))!;
+	const ids = rows.map((r) => r.guarantee.id);
+	const others = await elsewhere(file, ids, executor);
+	const latestOf = await latestVersions(ids, executor);
+	return rows.map((row) => {
+		const latest = latestOf.get(row.guarantee.id)!;
 		const status = statusOf(row.guarantee, latest, today);
 		const input: checks.AttachedGuarantee = {
 			...securedBy(latest),
@@ -96,9 +97,8 @@ export async function attachedGuarantees(
 				.filter((e) => e.guaranteeId === row.guarantee.id)
 				.map((e) => e.number)
 		};
-		attached.push({ row, latest, status, input });
-	}
-	return attached;
+		return { row, latest, status, input };
+	});
 }
 
 /** A security recorded another way, as the checks read it (nothing known of its contract). */

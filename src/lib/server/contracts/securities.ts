@@ -7,6 +7,7 @@ import { appUser, contractSecurity, type ContractFile } from '../db/schema';
 import { optionalFormDay } from '../common/dates';
 import { event, optionalYen, type Who } from './files';
 import { ja } from '../../i18n/contracts';
+import { KINDS } from '../../guarantee';
 
 /**
  * A guarantee the file needs, provided another way than an electronic certificate: a paper
@@ -16,7 +17,6 @@ import { ja } from '../../i18n/contracts';
  * checked like an electronic certificate's.
  */
 export const METHODS = ['paper', 'bond', 'insurance', 'bank', 'cash', 'exempt'] as const;
-export const KINDS = ['contract', 'advance_payment', 'intermediate_advance_payment'] as const;
 
 const blankToUndefined = (v: unknown) => (v === '' || v == null ? undefined : v);
 

@@ -1,3 +1,4 @@
+import type { Kind } from '../../guarantee';
 import * as checks from './checks';
 import { changesOf } from './files';
 import type { ContractFile, ContractSecurity } from '../db/schema';
@@ -30,7 +31,7 @@ export async function currentTerms(file: ContractFile, executor: Executor = db) 
 }
 
 /** The 契約保証 always; the advance kinds when the file plans them. */
-export function neededKinds(file: ContractFile): checks.Kind[] {
+export function neededKinds(file: ContractFile): Kind[] {
 	return [
 		'contract' as const,
 		...(file.advancePaymentAmount ? ['advance_payment' as const] : []),
@@ -47,7 +48,7 @@ export function paidOf(
 	attached: checks.AttachedGuarantee[],
 	recorded: ContractSecurity[]
 ): checks.Paid {
-	const amounts = (kind: checks.Kind) => [
+	const amounts = (kind: Kind) => [
 		...attached
 			.filter((g) => g.kind === kind && g.status !== 'cancelled')
 			.map((g) => g.advancePaymentAmount ?? 0),

@@ -16,6 +16,17 @@ export type Database = ReturnType<typeof drizzlePglite<typeof schema>>;
 /** `db` or one of its transactions: a read that must go with a write (its audit event) takes one. */
 export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | Database;
 
+/**
+ * Told of every query drizzle runs (not the plain-SQL `statement`s): no one in the app; a test
+ * counts a read's queries, so that a loop reading one row at a time cannot come back unseen.
+ */
+const queryListeners = new Set<(query: string) => void>();
+const logger = { logQuery: (query: string) => queryListeners.forEach((listen) => listen(query)) };
+export function onQuery(listener: (query: string) => void): () => void {
+	queryListeners.add(listener);
+	return () => queryListeners.delete(listener);
+}
+
 let instance: Database | undefined;
 let close: (() => Promise<void>) | undefined;
 let memoryStart: Blob | undefined;
@@ -38,7 +49,7 @@ function open(): Database {
 		});
 		close = () => client.end({ timeout: 5 });
 		// Both drivers expose the same drizzle API; the cast keeps one type for callers.
-		return drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
+		return drizzlePostgres(client, { schema, casing: 'snake_case', logger }) as unknown as Database;
 	}
 	const dataDir = process.env.DATA_DIR ?? './data';
 	let client: PGlite;
@@ -54,7 +65,7 @@ function open(): Database {
 		};
 	}
 	close ??= () => client.close();
-	return drizzlePglite(client, { schema, casing: 'snake_case' });
+	return drizzlePglite(client, { schema, casing: 'snake_case', logger });
 }
 
 function get(): Database {

@@ -17,6 +17,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { KINDS } from '../../guarantee';
 
 /** Raw bytes (hashes). postgres.js and PGlite both hand back a Uint8Array-compatible value. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -29,11 +30,7 @@ const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow()
 const yen = () => bigint({ mode: 'number' });
 
 export const role = pgEnum('role', ['clerk', 'admin', 'auditor']);
-export const guaranteeKind = pgEnum('guarantee_kind', [
-	'contract',
-	'advance_payment',
-	'intermediate_advance_payment'
-]);
+export const guaranteeKind = pgEnum('guarantee_kind', KINDS);
 export const guaranteeStatus = pgEnum('guarantee_status', ['valid', 'cancelled']);
 /**
  * surety: a 登録保証事業会社 (公共工事の前払金保証事業に関する法律), may issue every kind;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PURPOSES } from '../certificates/verify';
+import { GUARANTEE_NUMBER, KINDS, PURPOSES } from '../../guarantee';
 import * as input from './certificate-input';
 
 /**
@@ -18,7 +18,7 @@ const AUTH_KEY = z
 	});
 const QR = z
 	.string()
-	.regex(/^KENSHO:1:[0-9A-Z][0-9A-Z-]{2,31}:[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/)
+	.regex(new RegExp(`^KENSHO:1:${GUARANTEE_NUMBER}:[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$`))
 	.meta({ description: 'The QR code payload: KENSHO:1:<guarantee number>:<auth key>' });
 const status = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
 const instant = z.iso.datetime();
@@ -62,7 +62,7 @@ const guarantee = z
 	.object({
 		id: UUID,
 		guaranteeNumber: input.guaranteeNumber,
-		kind: z.enum(input.KINDS),
+		kind: z.enum(KINDS),
 		orderer: z.object({ code: z.string().regex(/^\d{6}$/) }),
 		status: status(['valid', 'cancelled', 'expired']).meta({
 			description: '有効 / 解約 / 期限切れ (the latest 保証期限 has passed, in Japan time)'

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import * as userAdmin from '$lib/server/identity/user-admin';
 import * as users from '$lib/server/identity/users';
 import * as lastSignIn from '$lib/server/identity/last-sign-in';
 import { echo, formText } from '$lib/server/http/forms';
@@ -29,25 +30,11 @@ export const actions: Actions = {
 			displayName: formText(form, 'displayName', 60) ?? '',
 			role: formText(form, 'role', 16) ?? ''
 		};
-		const parsed = users.newUserInput.safeParse(values);
-		if (!parsed.success) {
-			const field = parsed.error.issues[0]?.path[0];
-			const error = field === 'role' ? 'invalidRole' : 'invalidUsername';
-			return fail(400, { action: 'add' as const, error, values: echo(values) });
+		const added = await userAdmin.addUser(admin, values, locals.context);
+		if ('error' in added) {
+			return fail(400, { action: 'add' as const, error: added.error, values: echo(values) });
 		}
-		try {
-			const { user, password } = await users.add(
-				{ organizationId: admin.organizationId, ...parsed.data },
-				userActor(admin),
-				locals.context
-			);
-			return { action: 'add' as const, username: user.username, password };
-		} catch (error) {
-			if (error instanceof users.DuplicateUserError) {
-				return fail(400, { action: 'add' as const, error: 'duplicate' as const, values });
-			}
-			throw error;
-		}
+		return { action: 'add' as const, ...added };
 	},
 	setDisabled: async ({ request, locals }) => {
 		const admin = requireUser('admin');
