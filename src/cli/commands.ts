@@ -4,7 +4,7 @@ import * as organizations from '../lib/server/identity/organizations';
 import * as users from '../lib/server/identity/users';
 import { loadDemo } from '../lib/server/demo/load';
 import * as accountText from '../lib/i18n/account';
-import { importCsv } from '../lib/server/contracts/import';
+import { importCsv } from '../lib/server/contracts/import/import';
 import { auditCommands } from './audit-commands';
 import { issuerCommands } from './issuer-commands';
 import { context, operator, required, UsageError, type Command, type Io } from './cli-support';

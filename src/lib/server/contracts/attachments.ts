@@ -10,7 +10,7 @@ import {
 	type ContractFile
 } from '../db/schema';
 import { event, type Who } from './files';
-import { nameDifferences, type NameField } from './names';
+import { nameDifferences, type NameField } from './checks/names';
 
 /**
  * Attaching a verified guarantee to a contract file, and taking a wrong one off again. A guarantee

@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import * as checks from './checks';
+import * as checks from './checks/checks';
 import type { Rules } from './rules';
 import { db, type Executor } from '../db';
 import {

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import * as audit from '../audit/append';
-import * as checks from './checks';
+import * as checks from './checks/checks';
 import * as rules from './rules';
 import * as securities from './securities';
 import { detachedFrom } from './attachments';
-import { compare } from './comparison';
+import { compare } from './checks/comparison';
 import { attachedGuarantees, securityChecks } from './review-reads';
 import { differencesOf, snapshotOf } from './snapshot';
 import { currentTerms, neededKinds, paidOf } from './terms';

@@ -1,5 +1,5 @@
 import type { Kind } from '../../guarantee';
-import * as checks from './checks';
+import * as checks from './checks/checks';
 import { changesOf } from './files';
 import type { ContractFile, ContractSecurity } from '../db/schema';
 import { db, type Executor } from '../db';

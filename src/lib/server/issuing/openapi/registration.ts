@@ -1,6 +1,6 @@
-import * as examples from './openapi-examples';
-import { badRequest, common, problem, withBody } from './openapi-problems';
-import { answer, body, ref } from './openapi-responses';
+import * as examples from './examples';
+import { badRequest, common, problem, withBody } from './problems';
+import { answer, body, ref } from './responses';
 
 /** Registration (shared/API.md §1 and §4): one guarantee, or up to 1,000 at once. */
 const idempotencyKey = ref('parameters', 'IdempotencyKey');

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import * as input from './certificate-input';
-import { problemSchema } from './openapi-problems';
-import { batchResults, responses } from './openapi-response-schemas';
+import * as input from '../certificate-input';
+import { problemSchema } from './problems';
+import { batchResults, responses } from './response-schemas';
 
 /**
  * The schemas of the OpenAPI document. Requests come from the zod schemas that validate them
  * (certificate-input.ts), so a field added there appears here by itself; the answers from
- * openapi-response-schemas.ts. Request schemas stay closed (unknown fields → 422); response
+ * response-schemas.ts. Request schemas stay closed (unknown fields → 422); response
  * schemas are left open, so a field added later does not break a client that validates strictly.
  */
 type Schema = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { ref } from './openapi-responses';
+import { ref } from './responses';
 
 /**
  * The problems of the issuer API (RFC 9457, shared/API.md §1): one example per `type` slug, and

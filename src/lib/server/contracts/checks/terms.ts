@@ -12,7 +12,7 @@ import {
 	type Check,
 	type ContractTerms,
 	type Secured
-} from './check-base';
+} from './base';
 
 /**
  * The certificate's 請負代金額 and 工期 against the file's current ones, and its 保証期限 against

@@ -1,5 +1,5 @@
-import type { CertificateVersion } from '../db/schema';
-import type { ContractTerms } from './check-base';
+import type { CertificateVersion } from '../../db/schema';
+import type { ContractTerms } from './base';
 import { sameCompany, sameWorksName } from './names';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { GUARANTEE_NUMBER, KINDS, PURPOSES } from '../../guarantee';
-import * as input from './certificate-input';
+import { GUARANTEE_NUMBER, KINDS, PURPOSES } from '../../../guarantee';
+import * as input from '../certificate-input';
 
 /**
  * The answers of the issuer API as zod schemas, written from what guarantees.ts and reads.ts

@@ -1,5 +1,5 @@
-import type { Kind } from '../../guarantee';
-import { ja as names } from '../../i18n/guarantee';
+import type { Kind } from '../../../guarantee';
+import { ja as names } from '../../../i18n/guarantee';
 import { nameDifferences } from './names';
 import {
 	check,
@@ -11,22 +11,22 @@ import {
 	type ContractTerms,
 	type Paid,
 	type Secured
-} from './check-base';
-import type { Rules } from './rules';
-import { advanceRatio, contractRatio, intermediateRatio } from './check-amounts';
-import { contractAmount, period, requiredEnd, worksPeriod } from './check-terms';
+} from './base';
+import type { Rules } from '../rules';
+import { advanceRatio, contractRatio, intermediateRatio } from './amounts';
+import { contractAmount, period, requiredEnd, worksPeriod } from './terms';
 
 /**
  * The checks a clerk relies on (DESIGN.md), as pure functions of the contract file, the
  * organisation's rules and the latest certificate of each attached guarantee. Amounts are integer
  * yen and ratios are decided by cross-multiplying (fractions.ts), never by floating point.
- * Each rule names its source beside it. The amount checks are in check-amounts.ts (the advance's
- * limit and base in advance-rules.ts), the dates and the file's terms in check-terms.ts.
+ * Each rule names its source beside it. The amount checks are in amounts.ts (the advance's
+ * limit and base in advance-rules.ts), the dates and the file's terms in terms.ts.
  */
-export * from './check-base';
-export { advanceRatio, contractRatio, intermediateRatio } from './check-amounts';
+export * from './base';
+export { advanceRatio, contractRatio, intermediateRatio } from './amounts';
 export { advanceBase, advanceLimit } from './advance-rules';
-export { contractAmount, period, requiredEnd, worksPeriod } from './check-terms';
+export { contractAmount, period, requiredEnd, worksPeriod } from './terms';
 
 export function addressedToUs(g: AttachedGuarantee): Check {
 	return g.addressedToUs

@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, sign } from 'node:crypto';
 
 /**
  * The examples of the OpenAPI document: the bodies of shared/API.md §1 and §4 (the problems are
- * in openapi-problems.ts). The linters check each example against its schema, so an example cannot drift from
+ * in problems.ts). The linters check each example against its schema, so an example cannot drift from
  * the document either.
  */
 const NUMBER = 'E12-2026-000123';

@@ -8,7 +8,7 @@ import {
 	nothingPaid,
 	priced,
 	rules
-} from '../testing/contract-terms';
+} from '../../testing/contract-terms';
 
 describe('工事名 and 受注者', () => {
 	it('are the same name however typed: NFKC, spaces, ㈱ / (株) / 株式会社, before or after', () => {

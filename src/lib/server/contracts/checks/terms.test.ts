@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as checks from './checks';
-import { advance, changed, contract, guarantee, priced } from '../testing/contract-terms';
+import { advance, changed, contract, guarantee, priced } from '../../testing/contract-terms';
 
 describe('保証期限 ≥ 工期末; the year end for a multi-year advance', () => {
 	it('passes on the same day and fails one day short', () => {

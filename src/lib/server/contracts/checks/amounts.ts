@@ -8,8 +8,8 @@ import {
 	type ContractTerms,
 	type Paid,
 	type Secured
-} from './check-base';
-import type { Rules } from './rules';
+} from './base';
+import type { Rules } from '../rules';
 import { advanceBase, advanceLimit, baseMismatch, unitAndCap } from './advance-rules';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as checks from './checks';
-import type { ContractTerms } from './check-base';
+import type { ContractTerms } from './base';
 import {
 	advance,
 	changed,
@@ -10,7 +10,7 @@ import {
 	nothingPaid,
 	priced,
 	rules
-} from '../testing/contract-terms';
+} from '../../testing/contract-terms';
 
 /** Every boundary in integer yen, one yen either side (issue 14, "Done when"). */
 const advanceResult = (amount: number, c = contract, r = rules(), paid = nothingPaid) =>

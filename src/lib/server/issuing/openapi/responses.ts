@@ -1,4 +1,4 @@
-import * as examples from './openapi-examples';
+import * as examples from './examples';
 
 /**
  * The building blocks of the operations: references, JSON answers, request bodies (JSON and,

@@ -1,4 +1,4 @@
-import { contractInput, fieldErrors, type ContractInput } from './files';
+import { contractInput, fieldErrors, type ContractInput } from '../files';
 
 /**
  * One line of a contract register (契約台帳 CSV) as a contract file: the header row names the

@@ -1,7 +1,7 @@
-import { paths } from './openapi-operations';
-import { problems, responses } from './openapi-problems';
-import { headers, parameters } from './openapi-responses';
-import { schemas } from './openapi-schemas';
+import { paths } from './operations';
+import { problems, responses } from './problems';
+import { headers, parameters } from './responses';
+import { schemas } from './schemas';
 
 /**
  * The OpenAPI 3.1 document of the issuer API (shared/API.md §1 and §4), served at

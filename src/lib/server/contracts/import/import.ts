@@ -2,13 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { CsvError } from 'csv-parse';
 import { setImmediate } from 'node:timers/promises';
 import { z } from 'zod';
-import * as audit from '../audit/append';
-import type { ContractInput } from './files';
+import * as audit from '../../audit/append';
+import type { ContractInput } from '../files';
 import { EncodingError, TooLargeError, records, type Input } from './csv-reader';
-import { checkRow, columnsOf, type Columns } from './import-rows';
-import { db } from '../db';
-import { contractFile, contractImport } from '../db/schema';
-import type { RequestContext } from '../identity/request-context';
+import { checkRow, columnsOf, type Columns } from './rows';
+import { db } from '../../db';
+import { contractFile, contractImport } from '../../db/schema';
+import type { RequestContext } from '../../identity/request-context';
 
 /**
  * Imports an organisation's contract register (契約台帳) from CSV (csv-reader.ts reads it as a

@@ -1,5 +1,5 @@
-import type { Kind } from '../../guarantee';
-import { fiscalYearLabel, formatDate, formatYen } from '../../i18n/format';
+import type { Kind } from '../../../guarantee';
+import { fiscalYearLabel, formatDate, formatYen } from '../../../i18n/format';
 
 export { fiscalYearLabel };
 

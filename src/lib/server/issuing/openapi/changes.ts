@@ -1,6 +1,6 @@
-import * as examples from './openapi-examples';
-import { badRequest, common, notFound, problem, withBody } from './openapi-problems';
-import { answer, body, ref } from './openapi-responses';
+import * as examples from './examples';
+import { badRequest, common, notFound, problem, withBody } from './problems';
+import { answer, body, ref } from './responses';
 
 /**
  * The changes an issuer makes to its guarantee (shared/API.md §1): 変更, 解約 and a new auth key;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
-import * as contracts from './files';
+import * as contracts from '../files';
 import { ImportRefusedError, MAX_ROWS, importCsv, rejectedLines } from './import';
-import { makeOrganization, operator, testContext } from '../testing/fixtures';
+import { makeOrganization, operator, testContext } from '../../testing/fixtures';
 
 /**
  * The contract register import (契約台帳 CSV): Excel's encodings and row numbers, every refused

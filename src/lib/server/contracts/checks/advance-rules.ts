@@ -5,8 +5,8 @@ import {
 	type CheckName,
 	type ContractTerms,
 	type Secured
-} from './check-base';
-import type { Rules } from './rules';
+} from './base';
+import type { Rules } from '../rules';
 
 /**
  * The advance's limit and base under the law and the organisation's 前金払規則: how many tenths

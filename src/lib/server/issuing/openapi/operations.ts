@@ -1,8 +1,8 @@
-import * as examples from './openapi-examples';
-import { badRequest, common, notFound, problem, withBody } from './openapi-problems';
-import { answer, body, ref } from './openapi-responses';
-import { amendCertificate, cancelCertificate, reissueAuthKey } from './openapi-changes';
-import { registerCertificate, registerCertificates } from './openapi-registration';
+import * as examples from './examples';
+import { badRequest, common, notFound, problem, withBody } from './problems';
+import { answer, body, ref } from './responses';
+import { amendCertificate, cancelCertificate, reissueAuthKey } from './changes';
+import { registerCertificate, registerCertificates } from './registration';
 
 /**
  * The operations of the issuer API (shared/API.md §1 and §4), one per endpoint, named by verb
