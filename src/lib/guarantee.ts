@@ -18,6 +18,13 @@ export type Kind = (typeof KINDS)[number];
 export const PURPOSES = [...KINDS, 'other'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
+/**
+ * A guarantee provided another way than an electronic certificate (公共工事標準請負契約約款 第4条):
+ * a paper 保証証書, a 公共工事履行保証証券, a 履行保証保険, a bank's guarantee, 契約保証金, or 免除.
+ */
+export const SECURITY_METHODS = ['paper', 'bond', 'insurance', 'bank', 'cash', 'exempt'] as const;
+export type SecurityMethod = (typeof SECURITY_METHODS)[number];
+
 const isOneOf =
 	<T extends string>(values: readonly T[]) =>
 	(value: unknown): value is T =>

@@ -1,3 +1,4 @@
+import type { SecurityMethod } from '../guarantee';
 import * as rules from './contract-rules';
 
 export const ja = {
@@ -177,7 +178,7 @@ export const ja = {
 				bank: '金融機関の保証',
 				cash: '契約保証金',
 				exempt: '免除'
-			} as Record<string, string>,
+			} as Record<SecurityMethod, string>,
 			reference: '証書・証券等の番号',
 			referenceHint: '免除の場合は不要',
 			amount: '保証金額・保険金額（円）',

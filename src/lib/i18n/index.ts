@@ -6,6 +6,9 @@ import * as audit from './audit';
 import * as contracts from './contracts';
 import * as verify from './verify';
 import * as certificate from './certificate';
+import { say, type Reason } from '../check-reasons';
+import { ja as jaReasons } from './check-reasons-ja';
+import { en as enReasons } from './check-reasons-en';
 
 /**
  * UI strings. Each area keeps its Japanese and English text side by side in its own file,
@@ -24,7 +27,9 @@ const catalog = {
 		audit: audit.ja,
 		verify: verify.ja,
 		certificate: certificate.ja,
-		contracts: contracts.ja
+		contracts: contracts.ja,
+		/** A contract check's reason (a code and its facts) as a sentence. */
+		checkReason: (r: Reason) => say(jaReasons, r)
 	},
 	en: {
 		common: common.en,
@@ -33,7 +38,8 @@ const catalog = {
 		audit: audit.en,
 		verify: verify.en,
 		certificate: certificate.en,
-		contracts: contracts.en
+		contracts: contracts.en,
+		checkReason: (r: Reason) => say(enReasons, r)
 	}
 };
 

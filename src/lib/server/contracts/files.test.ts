@@ -121,7 +121,11 @@ describe('contract files', () => {
 		});
 		expect(result.missing).toEqual(['advance_payment']);
 		expect(result.fileChecks).toEqual([
-			{ name: 'submitted', result: 'warn', reason: '未提出: 前払金保証' }
+			{
+				name: 'submitted',
+				result: 'warn',
+				reason: { code: 'missing', params: { kinds: ['advance_payment'] } }
+			}
 		]);
 
 		await contracts.addChange(

@@ -10,6 +10,7 @@ import * as rules from './rules';
 import * as securities from './securities';
 import { attachedGuarantees } from './review-reads';
 import { queriesOf } from '../testing/queries';
+import { inJapanese } from '../testing/contract-terms';
 import {
 	makeGuarantee,
 	makeOrganization,
@@ -80,7 +81,7 @@ describe('attaching, confirming a difference, detaching', () => {
 		expect(g.mismatchNote).toBe(note.note);
 		const same = g.checks.find((c) => c.name === 'same-works')!;
 		expect(same.result).toBe('warn');
-		expect(same.reason).toContain(note.note);
+		expect(same.reason).toMatchObject({ code: 'works-differ', params: { note: note.note } });
 		expect(g.comparison.filter((row) => !row.same).map((row) => row.field)).toEqual([
 			'worksName',
 			'contractorName'
@@ -217,10 +218,20 @@ describe('other forms of security', () => {
 			amount: '15400000'
 		});
 		await securities.record(who, file, exempt, null);
-		expect((await review.review(file)).fileChecks[0]).toMatchObject({
+		const [submitted] = (await review.review(file)).fileChecks;
+		expect(submitted).toMatchObject({
 			result: 'pass',
-			reason: expect.stringContaining('契約保証（履行保証保険）、前払金保証（紙の保証証書）')
+			reason: {
+				code: 'all-submitted',
+				params: {
+					given: [
+						{ kind: 'contract', how: ['insurance'] },
+						{ kind: 'advance_payment', how: ['paper'] }
+					]
+				}
+			}
 		});
+		expect(inJapanese(submitted)).toContain('契約保証（履行保証保険）、前払金保証（紙の保証証書）');
 	});
 
 	it('records a double click once, and a withdrawn record no longer counts', async () => {
@@ -349,7 +360,7 @@ describe('issuer type, completion', () => {
 		const after = await review.review(done);
 		expect(after.guarantees[0].checks.find((c) => c.name === 'status')).toMatchObject({
 			result: 'pass',
-			reason: expect.stringContaining('保証期間満了')
+			reason: { code: 'expired-after-completion', params: { completedOn: '2025-09-26' } }
 		});
 		expect(after.attention).toBe(false);
 		expect((await actions(org.id)).map((e) => e.action)).toContain('contract.complete');

@@ -67,8 +67,8 @@ export async function review(file: ContractFile, executor: Executor = db) {
 	}));
 	const needed = neededKinds(file);
 	const provided = [
-		...guarantees.map((g) => ({ kind: g.kind, how: '電子証書' })),
-		...standing.map((s) => ({ kind: s.kind, how: securities.METHOD_LABELS[s.method] }))
+		...guarantees.map((g) => ({ kind: g.kind, how: 'electronic' as const })),
+		...standing.map((s) => ({ kind: s.kind, how: s.method }))
 	];
 	const missing = needed.filter((kind) => !provided.some((p) => p.kind === kind));
 	const in30Days = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000)

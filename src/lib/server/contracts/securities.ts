@@ -6,8 +6,7 @@ import { db, type Executor } from '../db';
 import { appUser, contractSecurity, type ContractFile } from '../db/schema';
 import { optionalFormDay } from '../common/dates';
 import { event, optionalYen, type Who } from './files';
-import { ja } from '../../i18n/contracts';
-import { KINDS } from '../../guarantee';
+import { KINDS, SECURITY_METHODS } from '../../guarantee';
 
 /**
  * A guarantee the file needs, provided another way than an electronic certificate: a paper
@@ -16,7 +15,7 @@ import { KINDS } from '../../guarantee';
  * 地方自治法施行令 第167条の16). It counts as submitted; its amount and end date, when given, are
  * checked like an electronic certificate's.
  */
-export const METHODS = ['paper', 'bond', 'insurance', 'bank', 'cash', 'exempt'] as const;
+export const METHODS = SECURITY_METHODS;
 
 const blankToUndefined = (v: unknown) => (v === '' || v == null ? undefined : v);
 
@@ -114,6 +113,3 @@ export function of(contractFileId: string, executor: Executor = db) {
 		.where(eq(contractSecurity.contractFileId, contractFileId))
 		.orderBy(asc(contractSecurity.recordedAt));
 }
-
-/** The methods' names in the checks' reasons (Japanese, as every reason is). */
-export const METHOD_LABELS: Record<(typeof METHODS)[number], string> = ja.file.security.methods;

@@ -1,4 +1,6 @@
-import type { AttachedGuarantee, ContractTerms, Paid } from '../contracts/checks/base';
+import type { AttachedGuarantee, Check, ContractTerms, Paid } from '../contracts/checks/base';
+import { say } from '../../check-reasons';
+import { ja as jaReasons } from '../../i18n/check-reasons-ja';
 import { DEFAULT_RULES, type Rules } from '../contracts/rules';
 
 /** The contract of the checks' unit tests (¥38,500,000, 工期 2026-07-01 … 2027-02-26), and its helpers. */
@@ -90,3 +92,6 @@ export const intermediate = (amount: number, over: Partial<AttachedGuarantee> = 
 
 export const rules = (over: Partial<Rules> = {}): Rules => ({ ...DEFAULT_RULES, ...over });
 export const nothingPaid: Paid = { advance: 0, intermediate: 0 };
+
+/** A check's reason as a Japanese clerk reads it (the dictionary, as the page words it). */
+export const inJapanese = (check: Check) => say(jaReasons, check.reason);

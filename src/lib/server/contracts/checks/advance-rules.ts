@@ -1,30 +1,23 @@
-import {
-	check,
-	fiscalYearLabel,
-	yen,
-	type CheckName,
-	type ContractTerms,
-	type Secured
-} from './base';
+import { check, type CheckName, type ContractTerms, type Secured } from './base';
+import type { AdvanceBase, BaseMismatch, LimitRule } from '../../../check-reasons';
 import type { Rules } from '../rules';
 
 /**
  * The advance's limit and base under the law and the organisation's 前金払規則: how many tenths
  * of what, paid in which units, up to which cap; and where the certificate's base differs.
  */
-const unitLabel = (unit: number) => (unit === 100_000 ? '10万円' : '1万円');
 
 /** The advance limit in tenths of its base, and which rule sets it. */
-export function advanceLimit(c: ContractTerms, rules: Rules) {
+export function advanceLimit(c: ContractTerms, rules: Rules): { tenths: number; rule: LimitRule } {
 	// 地方自治法施行令 附則第7条・同施行規則 附則第3条: 工事 4/10; 設計・調査・測量 (業務委託)
 	// 3/10, or less by the town's 前金払規則 (a setting).
-	let limit =
+	let limit: { tenths: number; rule: LimitRule } =
 		c.category === 'service'
-			? { tenths: rules.serviceAdvanceTenths, rule: '業務委託' }
-			: { tenths: 4, rule: '工事' };
+			? { tenths: rules.serviceAdvanceTenths, rule: 'service' }
+			: { tenths: 4, rule: 'construction' };
 	// The town's 前金払規則 may lower the advance of a 低入札価格調査を経た契約 (2/10, a setting).
 	if (c.lowBid && rules.lowBidAdvanceTenths !== null && rules.lowBidAdvanceTenths < limit.tenths) {
-		limit = { tenths: rules.lowBidAdvanceTenths, rule: '低入札価格調査を経た契約' };
+		limit = { tenths: rules.lowBidAdvanceTenths, rule: 'low-bid' };
 	}
 	return limit;
 }
@@ -35,59 +28,47 @@ export function advanceLimit(c: ContractTerms, rules: Rules) {
  * another year than the file's current one is measured on the certificate's own 年度割額, since
  * the file keeps only its current year.
  */
-export function advanceBase(s: Secured, c: ContractTerms) {
+export function advanceBase(s: Secured, c: ContractTerms): AdvanceBase {
 	if (c.fiscalYear === null || c.fiscalYearAmount === null) {
-		return { amount: c.contractAmount, label: '請負代金額' };
+		return { of: 'price', amount: c.contractAmount };
 	}
 	if (s.fiscalYear !== null && s.fiscalYear !== c.fiscalYear && s.fiscalYearAmount !== null) {
-		return {
-			amount: s.fiscalYearAmount,
-			label: `${fiscalYearLabel(s.fiscalYear)}の年度割額（証書）`
-		};
+		const amount = s.fiscalYearAmount;
+		return { of: 'year', amount, fiscalYear: s.fiscalYear, fromCertificate: true };
 	}
-	return { amount: c.fiscalYearAmount, label: `${fiscalYearLabel(c.fiscalYear)}の年度割額` };
+	const amount = c.fiscalYearAmount;
+	return { of: 'year', amount, fiscalYear: c.fiscalYear, fromCertificate: false };
 }
 
 /** 前金払規則 (settings): whole units, and the town's cap on the advance. Null when both are kept. */
 export function unitAndCap(
 	name: CheckName,
-	what: string,
+	what: 'advance' | 'intermediate',
 	amount: number,
 	rules: Rules,
-	max: string,
+	max: number,
 	{ capped = true } = {}
 ) {
 	const unit = rules.advanceRoundingUnit;
-	if (amount % unit !== 0) {
-		const u = unitLabel(unit);
-		return check(
-			name,
-			'fail',
-			`${what} ${yen(amount)} に${u}未満の端数があります（この団体の前金払規則: ${u}未満切り捨て、限度額 ${max}）`
-		);
-	}
+	if (amount % unit !== 0)
+		return check(name, 'fail', 'fraction-of-unit', { what, amount, unit, max });
 	if (capped && rules.advanceCap !== null && amount > rules.advanceCap) {
-		return check(
-			name,
-			'fail',
-			`${what} ${yen(amount)} がこの団体の前払金の上限 ${yen(rules.advanceCap)} を超えています（前金払規則）`
-		);
+		return check(name, 'fail', 'over-cap', { what, amount, cap: rules.advanceCap });
 	}
 	return null;
 }
 
 /** What the certificate says differently from the file about the base (区分, 年度). */
-export function baseMismatch(s: Secured, c: ContractTerms): string | null {
+export function baseMismatch(s: Secured, c: ContractTerms): BaseMismatch | null {
 	if (s.category !== null && s.category !== c.category) {
-		const label = { construction: '工事', service: '業務委託' };
-		return `証書の区分（${label[s.category]}）が案件の区分（${label[c.category]}）と異なります。限度額は案件の区分で計算しています`;
+		return { about: 'category', certificate: s.category, file: c.category };
 	}
 	if (s.fiscalYear !== null && c.fiscalYear !== null && s.fiscalYear > c.fiscalYear) {
-		return `証書は${fiscalYearLabel(s.fiscalYear)}分です。案件の年度（${fiscalYearLabel(c.fiscalYear)}）と年度割額を更新してください`;
+		return { about: 'later-year', certificate: s.fiscalYear, file: c.fiscalYear };
 	}
 	if (s.fiscalYear === c.fiscalYear && s.fiscalYearAmount !== null && c.fiscalYearAmount !== null) {
 		if (s.fiscalYearAmount !== c.fiscalYearAmount) {
-			return `証書の年度割額 ${yen(s.fiscalYearAmount)} が案件の ${yen(c.fiscalYearAmount)} と異なります`;
+			return { about: 'year-amount', certificate: s.fiscalYearAmount, file: c.fiscalYearAmount };
 		}
 	}
 	return null;

@@ -6,6 +6,7 @@ import {
 	changed,
 	contract,
 	guarantee,
+	inJapanese,
 	intermediate,
 	nothingPaid,
 	priced,
@@ -20,34 +21,50 @@ describe('契約保証 ≥ 1/10 (3/10 for 低入札価格調査を経た契約)'
 	it('passes at exactly 1/10 and fails one yen below, naming 必要額 and 不足', () => {
 		const at = (amount: number, c = contract) =>
 			checks.contractRatio(guarantee({ guaranteeAmount: amount }), c, rules());
+		const ratio = { contractAmount: 38_500_000, tenths: 1, lowBid: false };
 		expect(at(3_850_000)).toMatchObject({
 			result: 'pass',
-			reason: '保証金額 ¥3,850,000 は請負代金額 ¥38,500,000 の 1/10 以上です'
+			reason: { code: 'contract-covered', params: { guaranteeAmount: 3_850_000, ...ratio } }
 		});
+		expect(inJapanese(at(3_850_000))).toBe(
+			'保証金額 ¥3,850,000 は請負代金額 ¥38,500,000 の 1/10 以上です'
+		);
 		expect(at(3_849_999)).toMatchObject({
 			result: 'fail',
-			reason:
-				'保証金額 ¥3,849,999 は請負代金額 ¥38,500,000 の 1/10 に足りません（必要額 ¥3,850,000 以上、不足 ¥1）'
+			reason: {
+				code: 'contract-short',
+				params: { guaranteeAmount: 3_849_999, ...ratio, needed: 3_850_000, shortfall: 1 }
+			}
 		});
+		expect(inJapanese(at(3_849_999))).toBe(
+			'保証金額 ¥3,849,999 は請負代金額 ¥38,500,000 の 1/10 に足りません（必要額 ¥3,850,000 以上、不足 ¥1）'
+		);
 		// 1/10 of ¥38,500,001 is ¥3,850,000.1: the amount needed is rounded up, never down.
 		const odd = priced(38_500_001);
-		expect(at(3_850_000, odd).reason).toContain('必要額 ¥3,850,001 以上、不足 ¥1');
+		expect(at(3_850_000, odd).reason.params).toMatchObject({ needed: 3_850_001, shortfall: 1 });
 		expect(at(3_850_001, odd).result).toBe('pass');
 		const low = priced(38_500_001, { lowBid: true });
 		expect(at(11_550_000, low).result).toBe('fail');
 		expect(at(11_550_001, low)).toMatchObject({
 			result: 'pass',
-			reason: expect.stringContaining('3/10（低入札価格調査を経た契約） 以上です')
+			reason: { code: 'contract-covered', params: { tenths: 3, lowBid: true } }
 		});
+		expect(inJapanese(at(11_550_001, low))).toContain('3/10（低入札価格調査を経た契約） 以上です');
 	});
 
 	it('after a 増額 warns by default (the orderer may ask for more) and fails as a setting', () => {
 		const raised = changed(contract, { changedOn: '2026-10-01', contractAmount: 42_350_000 });
 		const short = guarantee({ guaranteeAmount: 3_850_000 });
 		const warned = checks.contractRatio(short, raised, rules());
-		expect(warned.result).toBe('warn');
-		expect(warned.reason).toContain('増額後の必要額 ¥4,235,000 以上、不足 ¥385,000');
-		expect(warned.reason).toContain('公共工事標準請負契約約款 第4条');
+		expect(warned).toMatchObject({
+			result: 'warn',
+			reason: {
+				code: 'contract-short-after-increase',
+				params: { contractAmount: 42_350_000, needed: 4_235_000, shortfall: 385_000 }
+			}
+		});
+		expect(inJapanese(warned)).toContain('増額後の必要額 ¥4,235,000 以上、不足 ¥385,000');
+		expect(inJapanese(warned)).toContain('公共工事標準請負契約約款 第4条');
 		expect(checks.contractRatio(short, raised, rules({ increaseShortfall: 'fail' })).result).toBe(
 			'fail'
 		);
@@ -63,11 +80,23 @@ describe('契約保証 ≥ 1/10 (3/10 for 低入札価格調査を経た契約)'
 describe('前払金: 工事 4/10, 業務委託 3/10, 低入札 2/10 where adopted', () => {
 	it('工事: passes at exactly 4/10 and fails one yen above', () => {
 		expect(advanceResult(15_400_000)).toBe('pass');
-		expect(checks.advanceRatio(advance(15_400_001), contract, rules(), nothingPaid)).toMatchObject({
+		const over = checks.advanceRatio(advance(15_400_001), contract, rules(), nothingPaid);
+		expect(over).toMatchObject({
 			result: 'fail',
-			reason:
-				'前払金額 ¥15,400,001 が請負代金額 ¥38,500,000 の 4/10（工事、限度額 ¥15,400,000）を超えています'
+			reason: {
+				code: 'advance-over',
+				params: {
+					advance: 15_400_001,
+					base: { of: 'price', amount: 38_500_000 },
+					tenths: 4,
+					rule: 'construction',
+					max: 15_400_000
+				}
+			}
 		});
+		expect(inJapanese(over)).toBe(
+			'前払金額 ¥15,400,001 が請負代金額 ¥38,500,000 の 4/10（工事、限度額 ¥15,400,000）を超えています'
+		);
 		// 4/10 of ¥38,500,001 is ¥15,400,000.4.
 		expect(advanceResult(15_400_000, priced(38_500_001))).toBe('pass');
 		expect(advanceResult(15_400_001, priced(38_500_001))).toBe('fail');
@@ -77,9 +106,12 @@ describe('前払金: 工事 4/10, 業務委託 3/10, 低入札 2/10 where adopte
 		const service = priced(10_000_001, { category: 'service' });
 		// 3/10 of ¥10,000,001 is ¥3,000,000.3.
 		expect(advanceResult(3_000_000, service)).toBe('pass');
-		expect(checks.advanceRatio(advance(3_000_001), service, rules(), nothingPaid).reason).toContain(
-			'3/10（業務委託、限度額 ¥3,000,000）'
-		);
+		expect(
+			checks.advanceRatio(advance(3_000_001), service, rules(), nothingPaid).reason
+		).toMatchObject({
+			code: 'advance-over',
+			params: { tenths: 3, rule: 'service', max: 3_000_000 }
+		});
 		expect(advanceResult(2_000_000, service, rules({ serviceAdvanceTenths: 2 }))).toBe('pass');
 		expect(advanceResult(2_000_001, service, rules({ serviceAdvanceTenths: 2 }))).toBe('fail');
 		// The same 4/10 of 工事 would have passed: the category decides.
@@ -94,7 +126,7 @@ describe('前払金: 工事 4/10, 業務委託 3/10, 低入札 2/10 where adopte
 		expect(advanceResult(7_700_000, low, adopted)).toBe('pass');
 		expect(checks.advanceRatio(advance(7_700_001), low, adopted, nothingPaid)).toMatchObject({
 			result: 'fail',
-			reason: expect.stringContaining('2/10（低入札価格調査を経た契約、限度額 ¥7,700,000）')
+			reason: { code: 'advance-over', params: { tenths: 2, rule: 'low-bid', max: 7_700_000 } }
 		});
 	});
 
@@ -103,30 +135,35 @@ describe('前払金: 工事 4/10, 業務委託 3/10, 低入札 2/10 where adopte
 		expect(advanceResult(15_400_000, contract, man)).toBe('pass');
 		expect(advanceResult(15_390_000, contract, man)).toBe('pass');
 		const odd = checks.advanceRatio(advance(15_399_999), contract, man, nothingPaid);
-		expect(odd.result).toBe('fail');
-		expect(odd.reason).toContain('1万円未満の端数があります');
+		expect(odd).toMatchObject({
+			result: 'fail',
+			reason: { code: 'fraction-of-unit', params: { what: 'advance', unit: 10_000 } }
+		});
+		expect(inJapanese(odd)).toContain('1万円未満の端数があります');
 		// 4/10 of ¥38,550,000 is ¥15,420,000: in 10万円 units the limit is ¥15,400,000.
 		const juman = rules({ advanceRoundingUnit: 100_000 });
 		const price = priced(38_550_000);
 		expect(advanceResult(15_400_000, price, juman)).toBe('pass');
 		expect(advanceResult(15_410_000, price, juman)).toBe('fail');
 		const over = checks.advanceRatio(advance(15_500_000), price, juman, nothingPaid);
-		expect(over.reason).toContain('限度額 ¥15,400,000');
+		expect(over.reason).toMatchObject({ code: 'advance-over', params: { max: 15_400_000 } });
 	});
 
 	it('a cap of the town: at the cap passes, one yen above fails', () => {
 		const capped = rules({ advanceCap: 10_000_000 });
 		expect(advanceResult(10_000_000, contract, capped)).toBe('pass');
-		expect(
-			checks.advanceRatio(advance(10_000_001), contract, capped, nothingPaid).reason
-		).toContain('上限 ¥10,000,000 を超えています');
+		expect(checks.advanceRatio(advance(10_000_001), contract, capped, nothingPaid).reason).toEqual({
+			code: 'over-cap',
+			params: { what: 'advance', amount: 10_000_001, cap: 10_000_000 }
+		});
 	});
 
 	it('fails when the guarantee does not cover the whole advance', () => {
 		const short = advance(15_400_000, { guaranteeAmount: 15_000_000 });
-		expect(checks.advanceRatio(short, contract, rules(), nothingPaid).reason).toContain(
-			'一致しません'
-		);
+		expect(checks.advanceRatio(short, contract, rules(), nothingPaid).reason).toEqual({
+			code: 'advance-not-guaranteed',
+			params: { guaranteeAmount: 15_000_000, advance: 15_400_000 }
+		});
 	});
 
 	it("a multi-year file: the year's 年度割額 is the base, not the whole price", () => {
@@ -134,14 +171,23 @@ describe('前払金: 工事 4/10, 業務委託 3/10, 低入札 2/10 where adopte
 		expect(advanceResult(12_000_000, multi)).toBe('pass');
 		const over = checks.advanceRatio(advance(12_000_001), multi, rules(), nothingPaid);
 		expect(over.result).toBe('fail');
-		expect(over.reason).toContain('令和8年度の年度割額 ¥30,000,000 の 4/10');
+		expect(over.reason.params).toMatchObject({
+			base: { of: 'year', amount: 30_000_000, fiscalYear: 2026, fromCertificate: false }
+		});
+		expect(inJapanese(over)).toContain('令和8年度の年度割額 ¥30,000,000 の 4/10');
 		// An earlier year's advance is measured on that year's own 年度割額 (from its certificate).
 		const lastYear = advance(16_000_000, { fiscalYear: 2025, fiscalYearAmount: 40_000_000 });
 		const next = { ...multi, fiscalYear: 2026 };
 		expect(checks.advanceRatio(lastYear, next, rules(), nothingPaid).result).toBe('pass');
 		// A certificate of a later year than the file's: the file needs updating.
 		const ahead = advance(12_000_000, { fiscalYear: 2027, fiscalYearAmount: 30_000_000 });
-		expect(checks.advanceRatio(ahead, multi, rules(), nothingPaid).result).toBe('warn');
+		expect(checks.advanceRatio(ahead, multi, rules(), nothingPaid)).toMatchObject({
+			result: 'warn',
+			reason: {
+				code: 'advance-base-differs',
+				params: { mismatch: { about: 'later-year', certificate: 2027, file: 2026 } }
+			}
+		});
 	});
 });
 
@@ -156,22 +202,36 @@ describe('after a 減額: return only above 5/10 (6/10 with 中間前払金), �
 		expect(at(16_940_000)).toEqual({
 			name: 'advance-ratio',
 			result: 'pass',
-			reason:
-				'受領済みの前払金額 ¥16,940,000 は減額後の請負代金額 ¥35,000,000 の 4/10（¥14,000,000） を超えますが、5/10（¥17,500,000）以内のため返還は不要です（公共工事標準請負契約約款 第34条）'
+			reason: {
+				code: 'decrease-within',
+				params: {
+					paid: 16_940_000,
+					withIntermediate: false,
+					base: { of: 'price', amount: 35_000_000 },
+					limitTenths: 4,
+					limit: 14_000_000,
+					keepTenths: 5,
+					keep: 17_500_000
+				}
+			}
 		});
+		expect(inJapanese(at(16_940_000))).toBe(
+			'受領済みの前払金額 ¥16,940,000 は減額後の請負代金額 ¥35,000,000 の 4/10（¥14,000,000） を超えますが、5/10（¥17,500,000）以内のため返還は不要です（公共工事標準請負契約約款 第34条）'
+		);
 	});
 
 	it('5/10: at the line passes, one yen above fails with 返還額 ¥1', () => {
 		expect(at(17_500_000).result).toBe('pass');
 		expect(at(17_500_001)).toMatchObject({
 			result: 'fail',
-			reason: expect.stringContaining('返還額 ¥1（公共工事標準請負契約約款 第34条）')
+			reason: { code: 'decrease-refund', params: { keepTenths: 5, keep: 17_500_000, refund: 1 } }
 		});
+		expect(inJapanese(at(17_500_001))).toContain('返還額 ¥1（公共工事標準請負契約約款 第34条）');
 		// 5/10 of ¥35,000,001 is ¥17,500,000.5: ¥17,500,000 may stay, one yen more is returned.
 		const odd = changed(contract, { changedOn: '2026-11-01', contractAmount: 35_000_001 });
 		expect(at(17_500_000, odd).result).toBe('pass');
-		expect(at(17_500_001, odd).reason).toContain('返還額 ¥1');
-		expect(at(18_000_000).reason).toContain('返還額 ¥500,000');
+		expect(at(17_500_001, odd).reason.params).toMatchObject({ refund: 1 });
+		expect(at(18_000_000).reason.params).toMatchObject({ refund: 500_000 });
 	});
 
 	it('6/10 with 中間前払金 paid, counted together, one yen either side', () => {
@@ -179,9 +239,14 @@ describe('after a 減額: return only above 5/10 (6/10 with 中間前払金), �
 		expect(at(14_000_001, reduced, paid(6_999_999)).result).toBe('pass');
 		expect(at(14_000_001, reduced, paid(7_000_000))).toMatchObject({
 			result: 'fail',
-			reason: expect.stringContaining('合計 ¥21,000,001')
+			reason: {
+				code: 'decrease-refund',
+				params: { paid: 21_000_001, withIntermediate: true, keepTenths: 6, refund: 1 }
+			}
 		});
-		expect(at(14_000_001, reduced, paid(7_000_000)).reason).toContain('返還額 ¥1');
+		expect(inJapanese(at(14_000_001, reduced, paid(7_000_000)))).toContain(
+			'受領済みの前払金と中間前払金の合計 ¥21,000,001'
+		);
 		// The intermediate guarantee says the same from its side.
 		const mid = intermediate(7_700_000, { contractAmount: 38_500_000 });
 		const side = (advancePaid: number) =>
@@ -195,7 +260,10 @@ describe('after a 減額: return only above 5/10 (6/10 with 中間前払金), �
 				}
 			);
 		expect(side(13_300_000).result).toBe('pass');
-		expect(side(13_300_001).reason).toContain('返還額 ¥1');
+		expect(side(13_300_001).reason).toMatchObject({
+			code: 'decrease-refund',
+			params: { refund: 1 }
+		});
 	});
 
 	it('an advance set after the 減額 (its certificate states the new price) keeps 4/10', () => {
@@ -217,7 +285,10 @@ describe('after a 減額: return only above 5/10 (6/10 with 中間前払金), �
 			);
 		expect(paidBefore(3_000_000).result).toBe('pass');
 		expect(paidBefore(3_200_000).result).toBe('pass');
-		expect(paidBefore(3_200_001).reason).toContain('返還額 ¥1');
+		expect(paidBefore(3_200_001).reason).toMatchObject({
+			code: 'decrease-refund',
+			params: { keepTenths: 4, refund: 1 }
+		});
 	});
 });
 
@@ -235,19 +306,24 @@ describe('中間前払金: 工事 only, ≤ 2/10, with the advance ≤ 6/10, 認
 		expect(at(7_699_999, 15_400_001).result).toBe('pass');
 		expect(at(7_700_000, 15_400_001)).toMatchObject({
 			result: 'fail',
-			reason: '前払金と中間前払金の合計 ¥23,100,001 が請負代金額 ¥38,500,000 の 6/10 を超えています'
+			reason: { code: 'intermediate-total-over', params: { total: 23_100_001 } }
 		});
+		expect(inJapanese(at(7_700_000, 15_400_001))).toBe(
+			'前払金と中間前払金の合計 ¥23,100,001 が請負代金額 ¥38,500,000 の 6/10 を超えています'
+		);
 	});
 
 	it('warns while the 認定日 is missing, and fails for 業務委託 or with 部分払', () => {
 		expect(at(7_700_000, 0, contract)).toMatchObject({
 			result: 'warn',
-			reason: expect.stringContaining('認定日が案件に記録されていません')
+			reason: { code: 'intermediate-not-certified' }
 		});
-		expect(at(3_000_000, 0, { ...certified, category: 'service' }).reason).toContain('業務委託');
+		expect(at(3_000_000, 0, { ...certified, category: 'service' }).reason.code).toBe(
+			'intermediate-for-service'
+		);
 		expect(at(7_700_000, 0, { ...certified, partialPayment: true })).toMatchObject({
 			result: 'fail',
-			reason: expect.stringContaining('部分払')
+			reason: { code: 'intermediate-with-partial-payment' }
 		});
 	});
 });

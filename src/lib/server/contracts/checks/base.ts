@@ -1,7 +1,14 @@
 import type { Kind } from '../../../guarantee';
-import { fiscalYearLabel, formatDate, formatYen } from '../../../i18n/format';
+import {
+	reason,
+	type Category,
+	type IssuerType,
+	type ParamsOf,
+	type Reason,
+	type ReasonCode
+} from '../../../check-reasons';
 
-export { fiscalYearLabel };
+export type { Category };
 
 /**
  * What every check shares: its names, its shape, and the facts it is decided on (the contract
@@ -23,12 +30,12 @@ export const CHECK_NAMES = [
 ] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 export type CheckResult = 'pass' | 'warn' | 'fail';
+/** A check's outcome and why: a reason code with its facts, worded in the reader's language. */
 export interface Check {
 	name: CheckName;
 	result: CheckResult;
-	reason: string;
+	reason: Reason;
 }
-export type Category = 'construction' | 'service';
 
 /** The contract as it stands after its 変更契約, with what it was before each. */
 export interface ContractTerms {
@@ -67,7 +74,7 @@ export interface Secured {
 }
 
 export interface AttachedGuarantee extends Secured {
-	issuerType: 'surety' | 'insurer' | 'bank';
+	issuerType: IssuerType;
 	addressedToUs: boolean;
 	status: 'valid' | 'cancelled' | 'expired';
 	cancelledOn: string | null;
@@ -90,13 +97,12 @@ export interface Paid {
 	intermediate: number;
 }
 
-export const check = (name: CheckName, result: CheckResult, reason: string): Check => ({
-	name,
-	result,
-	reason
-});
-export const day = (iso: string) => formatDate(iso, 'ja');
-export const yen = formatYen;
+export const check = <C extends ReasonCode>(
+	name: CheckName,
+	result: CheckResult,
+	code: C,
+	...params: ParamsOf<C>
+): Check => ({ name, result, reason: reason(code, ...params) });
 export const isAdvance = (kind: Kind) => kind !== 'contract';
 
 /** The last day of a fiscal year (地方自治法 第208条: 4月1日から翌年3月31日まで). */

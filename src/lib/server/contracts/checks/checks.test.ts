@@ -5,6 +5,7 @@ import {
 	advance,
 	contract,
 	guarantee,
+	inJapanese,
 	nothingPaid,
 	priced,
 	rules
@@ -48,9 +49,18 @@ describe('工事名 and 受注者', () => {
 		expect(checks.sameWorks(other, contract)).toEqual({
 			name: 'same-works',
 			result: 'warn',
-			reason:
-				'受注者「株式会社九十九里建設」が案件の「株式会社白子建設」と異なります。確認のうえ添付されました（備考: 社名変更（登記簿で確認））'
+			reason: {
+				code: 'works-differ',
+				params: {
+					worksName: null,
+					contractorName: { certificate: '株式会社九十九里建設', file: '株式会社白子建設' },
+					note: '社名変更（登記簿で確認）'
+				}
+			}
 		});
+		expect(inJapanese(checks.sameWorks(other, contract))).toBe(
+			'受注者「株式会社九十九里建設」が案件の「株式会社白子建設」と異なります。確認のうえ添付されました（備考: 社名変更（登記簿で確認））'
+		);
 		expect(checks.sameWorks(guarantee({ contractorName: '白子建設(株)' }), contract).result).toBe(
 			'pass'
 		);
@@ -59,10 +69,12 @@ describe('工事名 and 受注者', () => {
 
 describe('issuer type, status, addressee, one key one contract', () => {
 	it('fails an advance guarantee from an insurer or a bank; a 契約保証 from one passes', () => {
-		expect(checks.issuerType(advance(15_400_000, { issuerType: 'insurer' }))).toMatchObject({
+		const insurer = checks.issuerType(advance(15_400_000, { issuerType: 'insurer' }));
+		expect(insurer).toMatchObject({
 			result: 'fail',
-			reason: expect.stringContaining('公共工事の前払金保証事業に関する法律')
+			reason: { code: 'advance-issuer', params: { issuerType: 'insurer' } }
 		});
+		expect(inJapanese(insurer)).toContain('公共工事の前払金保証事業に関する法律');
 		expect(checks.issuerType(advance(15_400_000, { issuerType: 'bank' })).result).toBe('fail');
 		expect(checks.issuerType(guarantee({ issuerType: 'insurer' })).result).toBe('pass');
 		expect(checks.issuerType(advance(15_400_000)).result).toBe('pass');
@@ -72,10 +84,16 @@ describe('issuer type, status, addressee, one key one contract', () => {
 		const ended = guarantee({ status: 'expired', guaranteeEndOn: '2027-02-26' });
 		expect(checks.status(ended, contract)).toMatchObject({
 			result: 'fail',
-			reason: expect.stringContaining('保証期間満了')
+			reason: { code: 'expired', params: { guaranteeEndOn: '2027-02-26', completed: false } }
 		});
+		expect(inJapanese(checks.status(ended, contract))).toBe(
+			'保証期間満了: 保証期限 令和9年2月26日（2027-02-26） を過ぎています。工事が完了していれば、案件に完了を記録してください'
+		);
 		const finished = { ...contract, completedOn: '2027-02-20' };
-		expect(checks.status(ended, finished).result).toBe('pass');
+		expect(checks.status(ended, finished)).toMatchObject({
+			result: 'pass',
+			reason: { code: 'expired-after-completion', params: { completedOn: '2027-02-20' } }
+		});
 		expect(checks.status(ended, { ...contract, completedOn: '2027-02-26' }).result).toBe('pass');
 		// Lapsed before the works were finished: still a failure.
 		expect(checks.status(ended, { ...contract, completedOn: '2027-02-27' }).result).toBe('fail');
@@ -99,14 +117,24 @@ describe('issuer type, status, addressee, one key one contract', () => {
 			fiscalYearAmount: 30_000_000,
 			guaranteeEndOn: '2027-03-31'
 		});
-		expect(checks.status(lastYear, multi).result).toBe('pass');
+		expect(checks.status(lastYear, multi)).toMatchObject({
+			result: 'pass',
+			reason: { code: 'expired-year-covered', params: { fiscalYear: 2026 } }
+		});
+		// 和暦 like every other year on the page (it read 「2026年度分」 before).
+		expect(inJapanese(checks.status(lastYear, multi))).toBe(
+			'保証期間満了（令和8年度分を年度末まで保証していました）'
+		);
 		expect(checks.status({ ...lastYear, guaranteeEndOn: '2027-03-30' }, multi).result).toBe('fail');
 	});
 
 	it('fails a guarantee addressed to another organisation or attached to another file', () => {
 		expect(checks.addressedToUs(guarantee({ addressedToUs: false })).result).toBe('fail');
 		const twice = checks.oneContract(guarantee({ otherContractNumbers: ['R8-001'] }));
-		expect(twice).toMatchObject({ result: 'fail', reason: expect.stringContaining('R8-001') });
+		expect(twice).toMatchObject({
+			result: 'fail',
+			reason: { code: 'other-contracts', params: { contractNumbers: ['R8-001'] } }
+		});
 	});
 
 	it('runs every check in the order the clerk reads them and reports the worst', () => {
@@ -133,23 +161,32 @@ describe('issuer type, status, addressee, one key one contract', () => {
 describe('submitted', () => {
 	it('passes when each needed kind is attached or recorded, and names what is missing', () => {
 		expect(
-			checks.submitted(['contract', 'advance_payment'], [{ kind: 'contract', how: '電子証書' }])
+			checks.submitted(['contract', 'advance_payment'], [{ kind: 'contract', how: 'electronic' }])
 		).toEqual({
 			name: 'submitted',
 			result: 'warn',
-			reason: '未提出: 前払金保証'
+			reason: { code: 'missing', params: { kinds: ['advance_payment'] } }
 		});
 		expect(
 			checks.submitted(
 				['contract', 'advance_payment'],
 				[
-					{ kind: 'contract', how: '履行保証保険' },
-					{ kind: 'advance_payment', how: '電子証書' }
+					{ kind: 'contract', how: 'insurance' },
+					{ kind: 'advance_payment', how: 'electronic' },
+					{ kind: 'contract', how: 'insurance' }
 				]
 			)
 		).toMatchObject({
 			result: 'pass',
-			reason: expect.stringContaining('契約保証（履行保証保険）')
+			reason: {
+				code: 'all-submitted',
+				params: {
+					given: [
+						{ kind: 'contract', how: ['insurance'] },
+						{ kind: 'advance_payment', how: ['electronic'] }
+					]
+				}
+			}
 		});
 	});
 });

@@ -1,9 +1,8 @@
 import type { Kind } from '../../../guarantee';
-import { ja as names } from '../../../i18n/guarantee';
+import type { Provision } from '../../../check-reasons';
 import { nameDifferences } from './names';
 import {
 	check,
-	day,
 	isAdvance,
 	type AttachedGuarantee,
 	type Check,
@@ -30,8 +29,8 @@ export { contractAmount, period, requiredEnd, worksPeriod } from './terms';
 
 export function addressedToUs(g: AttachedGuarantee): Check {
 	return g.addressedToUs
-		? check('addressed-to-us', 'pass', '被保証者（発注者）はこの団体です')
-		: check('addressed-to-us', 'fail', '被保証者（発注者）がこの団体ではありません');
+		? check('addressed-to-us', 'pass', 'addressed')
+		: check('addressed-to-us', 'fail', 'not-addressed');
 }
 
 /**
@@ -40,28 +39,24 @@ export function addressedToUs(g: AttachedGuarantee): Check {
  */
 export function sameWorks(g: AttachedGuarantee, c: ContractTerms): Check {
 	const differ = nameDifferences(g, c);
-	if (differ.length === 0) return check('same-works', 'pass', '工事名と受注者が案件と一致します');
-	const parts = differ.map((field) =>
-		field === 'worksName'
-			? `工事名「${g.worksName}」が案件の「${c.worksName}」と異なります`
-			: `受注者「${g.contractorName}」が案件の「${c.contractorName}」と異なります`
-	);
-	if (g.mismatchNote) parts.push(`確認のうえ添付されました（備考: ${g.mismatchNote}）`);
-	return check('same-works', 'warn', parts.join('。'));
+	if (differ.length === 0) return check('same-works', 'pass', 'same-works');
+	const pair = (field: 'worksName' | 'contractorName') =>
+		differ.includes(field) ? { certificate: g[field], file: c[field] } : null;
+	return check('same-works', 'warn', 'works-differ', {
+		worksName: pair('worksName'),
+		contractorName: pair('contractorName'),
+		note: g.mismatchNote || null
+	});
 }
 
 /** 公共工事の前払金保証事業に関する法律: the advance kinds only from a 登録保証事業会社. */
 export function issuerType(g: AttachedGuarantee): Check {
-	const who = { surety: '保証事業会社', insurer: '損害保険会社', bank: '金融機関' }[g.issuerType];
-	if (isAdvance(g.kind) && g.issuerType !== 'surety') {
-		return check(
-			'issuer-type',
-			'fail',
-			`前払金の保証は登録保証事業会社に限られます（公共工事の前払金保証事業に関する法律）。この証書の発行者は${who}です`
-		);
+	const { issuerType } = g;
+	if (isAdvance(g.kind) && issuerType !== 'surety') {
+		return check('issuer-type', 'fail', 'advance-issuer', { issuerType });
 	}
 	// 約款 第4条: a 契約保証 may also be 履行保証保険, 公共工事履行保証証券 or a bank's guarantee.
-	return check('issuer-type', 'pass', `発行者は${who}です`);
+	return check('issuer-type', 'pass', 'issuer', { issuerType });
 }
 
 /**
@@ -72,45 +67,32 @@ export function status(g: AttachedGuarantee, c: ContractTerms): Check {
 	const done = c.completedOn;
 	if (g.status === 'cancelled') {
 		if (done && g.cancelledOn && g.cancelledOn >= done) {
-			return check('status', 'pass', `工事完了（${day(done)}）の後に解約されました`);
+			return check('status', 'pass', 'cancelled-after-completion', { completedOn: done });
 		}
-		return check('status', 'fail', '保証契約は解約されています');
+		return check('status', 'fail', 'cancelled');
 	}
 	if (g.status === 'expired') {
 		if (done && g.guaranteeEndOn >= done) {
-			return check(
-				'status',
-				'pass',
-				`保証期間満了（工事完了 ${day(done)} まで保証されていました）`
-			);
+			return check('status', 'pass', 'expired-after-completion', { completedOn: done });
 		}
 		const own = g.fiscalYear;
 		if (isAdvance(g.kind) && own && c.fiscalYear && own < c.fiscalYear) {
 			if (g.guaranteeEndOn >= requiredEnd(g, c).on) {
-				return check('status', 'pass', `保証期間満了（${own}年度分を年度末まで保証していました）`);
+				return check('status', 'pass', 'expired-year-covered', { fiscalYear: own });
 			}
 		}
-		const hint = done ? '' : '。工事が完了していれば、案件に完了を記録してください';
-		return check(
-			'status',
-			'fail',
-			`保証期間満了: 保証期限 ${day(g.guaranteeEndOn)} を過ぎています${hint}`
-		);
+		const { guaranteeEndOn } = g;
+		return check('status', 'fail', 'expired', { guaranteeEndOn, completed: done !== null });
 	}
-	if (!g.signed && g.issuerRequiresSignature) {
-		return check('status', 'warn', '有効ですが、署名が必要な発行者の証書に署名がありません');
-	}
-	return check('status', 'pass', g.signed ? '有効（発行者の電子署名を確認済み）' : '有効');
+	if (!g.signed && g.issuerRequiresSignature) return check('status', 'warn', 'unsigned');
+	return check('status', 'pass', 'valid', { signed: g.signed });
 }
 
 export function oneContract(g: AttachedGuarantee): Check {
-	return g.otherContractNumbers.length === 0
-		? check('one-contract', 'pass', 'この保証はほかの案件に添付されていません')
-		: check(
-				'one-contract',
-				'fail',
-				`同じ保証がほかの案件（${g.otherContractNumbers.join('、')}）にも添付されています`
-			);
+	const contractNumbers = g.otherContractNumbers;
+	return contractNumbers.length === 0
+		? check('one-contract', 'pass', 'one-contract')
+		: check('one-contract', 'fail', 'other-contracts', { contractNumbers });
 }
 
 /** The amount check of a security's kind. */
@@ -153,14 +135,12 @@ export function worst(checks: Check[]): CheckResult {
  * 前払金保証 and 中間前払金保証 when the file plans them — is attached or recorded as provided
  * another way (paper, 証券, 保険, a bank, 契約保証金, 免除): no false 「未提出」.
  */
-export function submitted(needed: Kind[], provided: { kind: Kind; how: string }[]): Check {
+export function submitted(needed: Kind[], provided: { kind: Kind; how: Provision }[]): Check {
 	const missing = needed.filter((kind) => !provided.some((p) => p.kind === kind));
-	if (missing.length) {
-		return check('submitted', 'warn', `未提出: ${missing.map((k) => names.kinds[k]).join('、')}`);
-	}
-	const given = needed.map(
-		(kind) =>
-			`${names.kinds[kind]}（${[...new Set(provided.filter((p) => p.kind === kind).map((p) => p.how))].join('・')}）`
-	);
-	return check('submitted', 'pass', `必要な保証はすべて提出されています: ${given.join('、')}`);
+	if (missing.length) return check('submitted', 'warn', 'missing', { kinds: missing });
+	const given = needed.map((kind) => ({
+		kind,
+		how: [...new Set(provided.filter((p) => p.kind === kind).map((p) => p.how))]
+	}));
+	return check('submitted', 'pass', 'all-submitted', { given });
 }

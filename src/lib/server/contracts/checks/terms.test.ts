@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import * as checks from './checks';
-import { advance, changed, contract, guarantee, priced } from '../../testing/contract-terms';
+import {
+	advance,
+	changed,
+	contract,
+	guarantee,
+	inJapanese,
+	priced
+} from '../../testing/contract-terms';
 
 describe('保証期限 ≥ 工期末; the year end for a multi-year advance', () => {
 	it('passes on the same day and fails one day short', () => {
 		expect(checks.period(guarantee({ guaranteeEndOn: '2027-02-26' }), contract).result).toBe(
 			'pass'
 		);
-		expect(checks.period(guarantee({ guaranteeEndOn: '2027-02-25' }), contract)).toMatchObject({
+		const short = checks.period(guarantee({ guaranteeEndOn: '2027-02-25' }), contract);
+		expect(short).toMatchObject({
 			result: 'fail',
-			reason:
-				'保証期限 令和9年2月25日（2027-02-25） が工期末 令和9年2月26日（2027-02-26） より前です（保証期限を延ばす変更保証証書が必要です）'
+			reason: {
+				code: 'end-short',
+				params: { guaranteeEndOn: '2027-02-25', required: { on: '2027-02-26', fiscalYear: null } }
+			}
 		});
+		expect(inJapanese(short)).toBe(
+			'保証期限 令和9年2月25日（2027-02-25） が工期末 令和9年2月26日（2027-02-26） より前です（保証期限を延ばす変更保証証書が必要です）'
+		);
 		const march = { ...contract, endOn: '2027-03-01' };
 		expect(checks.period(guarantee({ guaranteeEndOn: '2027-02-28' }), march).result).toBe('fail');
 	});
@@ -26,11 +39,15 @@ describe('保証期限 ≥ 工期末; the year end for a multi-year advance', ()
 			checks.period(advance(12_000_000, { guaranteeEndOn: on }), multi);
 		expect(ending('2027-03-31')).toMatchObject({
 			result: 'pass',
-			reason:
-				'保証期限 令和9年3月31日（2027-03-31） は令和8年度末 令和9年3月31日（2027-03-31） 以降です'
+			reason: { code: 'end-reached', params: { required: { on: '2027-03-31', fiscalYear: 2026 } } }
 		});
-		expect(ending('2027-03-30').result).toBe('fail');
-		expect(ending('2027-03-30').reason).toContain('令和8年度末');
+		expect(inJapanese(ending('2027-03-31'))).toBe(
+			'保証期限 令和9年3月31日（2027-03-31） は令和8年度末 令和9年3月31日（2027-03-31） 以降です'
+		);
+		expect(ending('2027-03-30')).toMatchObject({
+			result: 'fail',
+			reason: { code: 'end-short', params: { required: { fiscalYear: 2026 } } }
+		});
 		// 工期末 before the year end: 工期末 is the line.
 		const short = { ...multi, endOn: '2027-01-31' };
 		const within = (on: string) =>
@@ -46,13 +63,22 @@ describe('保証期限 ≥ 工期末; the year end for a multi-year advance', ()
 		const longer = changed(contract, { changedOn: '2026-12-01', endOn: '2027-03-19' });
 		const stale = guarantee({ guaranteeEndOn: '2027-02-26' });
 		const end = checks.period(stale, longer);
-		expect(end.result).toBe('fail');
-		expect(end.reason).toContain('工期延長（変更契約 令和8年12月1日（2026-12-01）');
-		expect(end.reason).toContain(
+		expect(end).toMatchObject({
+			result: 'fail',
+			reason: {
+				code: 'extension-not-reflected',
+				params: { changedOn: '2026-12-01', before: '2027-02-26', endOn: '2027-03-19' }
+			}
+		});
+		expect(inJapanese(end)).toContain('工期延長（変更契約 令和8年12月1日（2026-12-01）');
+		expect(inJapanese(end)).toContain(
 			'保証期限を 令和9年3月19日（2027-03-19） 以降とする変更保証証書（保証期限変更）が必要です'
 		);
 		// The certificate's 工期 predates the change: works-period points at the period check.
-		expect(checks.worksPeriod(stale, longer, false)).toMatchObject({ result: 'warn' });
+		expect(checks.worksPeriod(stale, longer, false)).toMatchObject({
+			result: 'warn',
+			reason: { code: 'end-change-missing' }
+		});
 		const extended = guarantee({ guaranteeEndOn: '2027-03-19' });
 		expect(checks.period(extended, longer).result).toBe('pass');
 		expect(checks.worksPeriod(extended, longer, true).result).toBe('pass');
@@ -63,20 +89,32 @@ describe('請負代金額 and 工期 of the certificate against the file', () =>
 	it('passes equal values, fails a price the file never had, saying which side to fix', () => {
 		expect(checks.contractAmount(guarantee(), contract, true).result).toBe('pass');
 		const other = checks.contractAmount(guarantee({ contractAmount: 42_350_000 }), contract, true);
-		expect(other).toMatchObject({ name: 'contract-amount', result: 'fail' });
-		expect(other.reason).toContain(
+		expect(other).toMatchObject({
+			name: 'contract-amount',
+			result: 'fail',
+			reason: { code: 'amount-differs', params: { certificate: 42_350_000, file: 38_500_000 } }
+		});
+		expect(inJapanese(other)).toContain(
 			'証書の請負代金額 ¥42,350,000 が案件の請負代金額 ¥38,500,000 と異なります'
 		);
-		expect(other.reason).toContain('変更契約が未登録なら案件に登録し');
+		expect(inJapanese(other)).toContain('変更契約が未登録なら案件に登録し');
 	});
 
 	it('a certificate from before a 変更契約: no alarm while covered, a warning when not', () => {
 		const raised = changed(contract, { changedOn: '2026-10-01', contractAmount: 42_350_000 });
-		expect(checks.contractAmount(guarantee(), raised, true)).toMatchObject({
+		const covered = checks.contractAmount(guarantee(), raised, true);
+		expect(covered).toMatchObject({
 			result: 'pass',
-			reason: expect.stringContaining('変更保証証書は不要です')
+			reason: {
+				code: 'amount-before-change',
+				params: { certificate: 38_500_000, changedOn: '2026-10-01', contractAmount: 42_350_000 }
+			}
 		});
-		expect(checks.contractAmount(guarantee(), raised, false).result).toBe('warn');
+		expect(inJapanese(covered)).toContain('変更保証証書は不要です');
+		expect(checks.contractAmount(guarantee(), raised, false)).toMatchObject({
+			result: 'warn',
+			reason: { code: 'amount-change-missing' }
+		});
 	});
 
 	it('工期（自） must match; a 工期（至） the file never had fails', () => {
