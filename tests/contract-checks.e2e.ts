@@ -270,3 +270,76 @@ test("an admin's rule change turns the same file's verdict, audited and on the p
 	await page.emulateMedia({ media: 'screen' });
 	await lookAt(page, 'contract-record-rules');
 });
+
+test('in English the checks speak English: only names people typed stay as typed', async ({
+	page
+}) => {
+	const { otherWorks } = seed().contractGuarantees;
+	await signIn(page, demoUser('tanaka'));
+	// The price is not the certificate's (a failure) and the contractor's name differs (a warning
+	// once confirmed with a note); the planned advance is not submitted yet (a warning).
+	const number = await newFile(page, {
+		worksName: '令和8年度 公民館改修工事',
+		contractorName: '長生工業',
+		amount: '50,000,000',
+		advance: '20,000,000'
+	});
+	await attach(page, otherWorks, '契約時');
+	await page.getByLabel('相違を確認したうえで添付する').check();
+	const note = '長生工業の略称（契約課に確認）';
+	await page.getByLabel('確認した内容（必須）').fill(note);
+	await page.getByRole('button', { name: '照合して添付する' }).click();
+	const fileUrl = page.url();
+	await expect(check(page, otherWorks.guaranteeNumber, 'same-works')).toHaveAttribute(
+		'data-result',
+		'warn'
+	);
+
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	const price = check(page, otherWorks.guaranteeNumber, 'contract-amount');
+	await expect(price).toHaveAttribute('data-result', 'fail');
+	await expect(price).toHaveAttribute('data-reason', 'amount-differs');
+	await expect(price).toContainText('Fail');
+	await expect(price).toContainText(
+		"The certificate's contract price ¥38,500,000 differs from the contract's ¥50,000,000"
+	);
+	const same = check(page, otherWorks.guaranteeNumber, 'same-works');
+	await expect(same).toContainText('Review');
+	await expect(same).toContainText(
+		"The contractor “長生工業株式会社” differs from the contract's “長生工業”"
+	);
+	await expect(same).toContainText(`Attached after review (note: ${note})`);
+	await expect(page.locator('[data-check="submitted"]')).toContainText(
+		'Not submitted: Advance payment guarantee'
+	);
+	await expect(check(page, otherWorks.guaranteeNumber, 'contract-ratio')).toContainText(
+		'(needs at least ¥5,000,000, short by ¥1,150,000)'
+	);
+
+	// Typed by people: the file, the note, the certificate's names, the town and the clerk; and
+	// the switch back, named in its own language.
+	const typed = [number, note, '令和8年度 公民館改修工事', '長生工業株式会社', '長生工業'];
+	typed.push('白子町', '田中 花子', '日本語');
+	const japanese = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。「」（）／：]/u;
+	const untyped = (text: string) => typed.reduce((rest, name) => rest.replaceAll(name, ''), text);
+	async function expectEnglish() {
+		const rows = await page.locator('[data-check]').allInnerTexts();
+		expect(rows.length).toBeGreaterThanOrEqual(10);
+		for (const row of rows) expect(untyped(row), row).not.toMatch(japanese);
+		// Nor anywhere else on the page: the punctuation around the portal's words is English too.
+		const lines = (await page.locator('body').innerText()).split('\n');
+		expect(lines.filter((line) => japanese.test(untyped(line)))).toEqual([]);
+	}
+	await expectEnglish();
+	await lookAt(page, 'contract-checks-en');
+
+	// The printed record words them the same way.
+	await page.goto(`${fileUrl}/record`);
+	await expect(page.locator('[data-check="contract-amount"]')).toHaveAttribute(
+		'data-result',
+		'fail'
+	);
+	await expectEnglish();
+	await lookAt(page, 'contract-record-en');
+});

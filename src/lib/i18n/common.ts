@@ -15,6 +15,9 @@ export const ja = {
 	signedInAs: (org: string, user: string) => `${org}　${user}`,
 	/** A remark in parentheses, with the language's own parentheses. */
 	paren: (text: string) => `（${text}）`,
+	/** Items of a list, and the parts of a line, with the language's own punctuation. */
+	list: (items: string[]) => items.join('、'),
+	separator: ' ／ ',
 	signOut: 'ログアウト',
 	language: '言語',
 	switchTo: 'English',
@@ -60,6 +63,8 @@ export const en: typeof ja = {
 	},
 	signedInAs: (org, user) => `${org} — ${user}`,
 	paren: (text) => ` (${text})`,
+	list: (items) => items.join(', '),
+	separator: ' / ',
 	signOut: 'Sign out',
 	language: 'Language',
 	switchTo: '日本語',
