@@ -1,5 +1,5 @@
 import type { ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
+import { sequence } from '$lib/server/http/sequence';
 import { migrate } from '$lib/server/db/migrate';
 import { startHousekeeping } from '$lib/server/common/housekeeping';
 import { log } from '$lib/server/common/log';

@@ -23,7 +23,10 @@ export const requestContext: Handle = async ({ event, resolve }) => {
 	};
 	event.locals.user = null;
 	event.locals.session = null;
-	refuseMalformedForms(event.request, messages(event.locals.locale).common.errors.malformedForm);
+	// A GET or HEAD has no body to read; redefining its `formData` only cost time.
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
+		refuseMalformedForms(event.request, messages(event.locals.locale).common.errors.malformedForm);
+	}
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
