@@ -111,7 +111,7 @@ try {
 	if (floor8) {
 		// The certificate page shows a certificate only once its key was presented here.
 		const presented = await fetch(`${base}/verify`, {
-			...verifyRequests(base, { cookie })[0],
+			...verifyRequests(base, { cookie, accept: 'text/html' })[0],
 			redirect: 'manual'
 		});
 		if (presented.status !== 303)
