@@ -55,7 +55,7 @@ const { pg, env, seed } = await prepareBench({
 });
 const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 
-const floor = startFloor();
+const floor = await startFloor();
 const server = await startServer(env, nodeArgs);
 
 try {
@@ -236,7 +236,7 @@ try {
 		});
 	}
 	if (pgStats) {
-		const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+		const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
 		const top = await admin`select calls, round(total_exec_time::numeric, 0) as ms,
 			round(mean_exec_time::numeric, 3) as mean, left(regexp_replace(query, '\s+', ' ', 'g'), 150) as query
 			from pg_stat_statements order by total_exec_time desc limit 25`;
@@ -304,11 +304,13 @@ function certificateBody(number) {
  * The floor: the same database work per request as our two requests — look the guarantee up
  * by number, read its latest certificate, insert an audit row — with nothing else around it.
  */
-function startFloor() {
-	const sql = postgres(pg.url, { max: 10, onnotice: () => {} });
+async function startFloor() {
+	const sql = postgres(pg.adminUrl, { max: 10, onnotice: () => {} });
+	// A table like audit_event with its indexes, without the trail's trigger and lanes: a plain row.
+	await sql`create table bench_floor_event (like audit_event including all)`;
 	const target = seed.guarantees.original;
 	const audit = (action, guaranteeId) =>
-		sql`insert into audit_event (chain, seq, prev_hash, hash, at, actor_type, action, outcome, guarantee_id)
+		sql`insert into bench_floor_event (chain, seq, prev_hash, hash, at, actor_type, action, outcome, guarantee_id)
 			values (${`floor:${crypto.randomUUID()}`}, 1, '', '', now(), 'floor', ${action}, 'success', ${guaranteeId})`;
 	const floorServer = http.createServer((request, response) =>
 		serve(request, response).catch((error) => {

@@ -9,12 +9,15 @@
 //   3. measure again, and print both with the ratio (target: verification within 1.2×, every
 //      audit screen under 200 ms).
 //
-// The generated events sit on chains of their own (`scale:<n>`) with placeholder hashes: they
-// fill the tables and the indexes, they are not a valid trail. Not part of CI (too long).
+//   4. sign a checkpoint and time `audit verify` of the whole trail (the generated events are a
+//      valid trail, on lanes of their own, `scale:<n>`), reported as seconds per million events.
+//
+// Not part of CI (too long).
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { machine, prepareBench, signIn, startServer, writeReport } from './setup.js';
+import { generateTrail } from './trail.js';
 
 const arg = (name, fallback) =>
 	Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -22,6 +25,8 @@ const GUARANTEES = arg('guarantees', 1_000_000);
 const EVENTS = arg('events', 10_000_000);
 const SECONDS = arg('seconds', 5);
 const write = process.argv.includes('--write');
+// --verify-only: generate, then time `audit verify`; no server measurements.
+const verifyOnly = process.argv.includes('--verify-only');
 const PORT = 4392;
 const base = `http://127.0.0.1:${PORT}`;
 const started = Date.now();
@@ -29,23 +34,28 @@ const started = Date.now();
 // --pg-stats: after each verification run, the statements that took the database longest.
 const pgStats = process.argv.includes('--pg-stats');
 const { pg, env, seed } = await prepareBench({ port: PORT, pgStats });
-const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
+const sql = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
 const results = {};
 let server;
 
 try {
-	server = await startServer(env);
-	results.small = await measure('small');
-	server.kill('SIGTERM');
+	if (!verifyOnly) {
+		server = await startServer(env);
+		results.small = await measure('small');
+		server.kill('SIGTERM');
+	}
 	await generate();
-	server = await startServer(env);
-	results.large = await measure('large');
+	results.verify = verifyTrail();
+	if (!verifyOnly) {
+		server = await startServer(env);
+		results.large = await measure('large');
+	}
 } finally {
 	server?.kill('SIGTERM');
 	await sql.end();
 	pg.remove();
 }
-report();
+if (!verifyOnly) report();
 
 // ── generating ─────────────────────────────────────────────────────────────
 
@@ -92,33 +102,14 @@ async function generate() {
 				date '2026-04-01', date '2027-03-31', '{}', 'application/json'
 			from generate_series(1, ${GUARANTEES}) i`;
 	});
-	const actions = [
-		'key.attempt',
-		'certificate.view',
-		'certificate.print',
-		'user.login',
-		'contract.create'
-	];
-	const outcomes = ['success', 'success', 'success', 'failure', 'denied', 'locked'];
-	const CHUNK = 2_000_000;
-	for (let from = 1; from <= EVENTS; from += CHUNK) {
-		const to = Math.min(EVENTS, from + CHUNK - 1);
-		await timed(`audit events ${from}–${to}`, async () => {
-			// One in ten is 白子町's (the organisation measured); the rest spread over 1,000 more.
-			await sql`with orgs as (${orgIds()}) insert into audit_event (chain, seq, prev_hash, hash, at, request_id, actor_type,
-					actor_id, actor_label, organization_id, action, outcome, reason, guarantee_id,
-					guarantee_number, purpose, ip, user_agent, detail)
-				select 'scale:' || i % 1000, i / 1000, '', md5(i::text),
-					now() - interval '1 second' * (${EVENTS} - i) * 3, md5('r' || i), 'user',
-					md5('u' || i % 50)::uuid::text, '124249/scale' || i % 50,
-					case when i % 10 = 0 then ${shirako}::uuid
-						else orgs.ids[1 + i % 1000] end,
-					(${actions}::text[])[1 + i % 5], (${outcomes}::text[])[1 + i % 6], null,
-					md5('g' || (1 + i % ${GUARANTEES}))::uuid, 'S-' || lpad((1 + i % ${GUARANTEES})::text, 9, '0'),
-					'contract', '127.0.0.1', 'scale', null
-				from generate_series(${from}::bigint, ${to}::bigint) i, orgs`;
-		});
-	}
+	const [{ ids }] = await orgIds();
+	await generateTrail(sql, {
+		events: EVENTS,
+		guarantees: GUARANTEES,
+		organizations: ids,
+		measured: shirako,
+		progress: timed
+	});
 	await timed('indexes', async () => {
 		for (const { indexdef } of indexes) await sql.unsafe(indexdef);
 	});
@@ -135,6 +126,27 @@ async function generate() {
 }
 
 // ── measuring ──────────────────────────────────────────────────────────────
+
+/** `audit checkpoint`, then `audit verify` as an operator runs it, timed. */
+function verifyTrail() {
+	const cli = (args) => {
+		const t0 = Date.now();
+		const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args, '--json'], {
+			env: { ...env, LOG_LEVEL: 'warn' },
+			encoding: 'utf8',
+			maxBuffer: 1 << 30
+		});
+		if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr.slice(0, 2000)}`);
+		return { seconds: (Date.now() - t0) / 1000, out: JSON.parse(run.stdout) };
+	};
+	cli(['audit', 'checkpoint']);
+	const { seconds, out } = cli(['audit', 'verify']);
+	const perMillion = seconds / (out.events / 1e6);
+	console.log(
+		`  audit verify: ${out.events} events in ${seconds.toFixed(1)} s (${perMillion.toFixed(1)} s per million)`
+	);
+	return { events: out.events, seconds, perMillion };
+}
 
 async function run(options) {
 	const result = await autocannon({ url: base, duration: SECONDS, ...options });
@@ -243,7 +255,9 @@ function report() {
 	const text = [
 		`Measured ${new Date().toISOString().slice(0, 16)}Z with \`npm run bench:scale -- --guarantees=${GUARANTEES} --events=${EVENTS}\` (${Math.round((Date.now() - started) / 60_000)} min in all, database ${results.size}) on ${machine()}. Latencies in ms.`,
 		'',
-		...lines
+		...lines,
+		'',
+		`- \`audit verify\` of the whole trail (checked against a checkpoint just signed): ${results.verify.events.toLocaleString('en')} events in ${results.verify.seconds.toFixed(1)} s, **${results.verify.perMillion.toFixed(1)} s per million events** (the command's whole run: start, migrations check, reading, hashing)`
 	].join('\n');
 	console.log(`\n${text}\n`);
 	if (write) writeReport('scale', text);

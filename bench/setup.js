@@ -23,12 +23,12 @@ export async function prepareBench({ port, pgStats = false, env: extra = {} }) {
 		process.exit(1);
 	}
 	if (pgStats) {
-		const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+		const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
 		await admin`alter system set shared_preload_libraries = 'pg_stat_statements'`;
 		await admin.end();
 		pg.stop();
 		pg.start();
-		const again = postgres(pg.url, { max: 1, onnotice: () => {} });
+		const again = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
 		await again`create extension if not exists pg_stat_statements`;
 		await again.end();
 	}
@@ -36,6 +36,9 @@ export async function prepareBench({ port, pgStats = false, env: extra = {} }) {
 	const env = {
 		...process.env,
 		DATABASE_URL: pg.url,
+		DATABASE_OWNER_URL: pg.ownerUrl,
+		// The server signs its hourly audit checkpoint with a key of the bench's own.
+		CHECKPOINT_KEY_FILE: path.join(os.tmpdir(), `kensho-bench-checkpoint-${process.pid}.pem`),
 		PORT: String(port),
 		HOST: '127.0.0.1',
 		ORIGIN: base,

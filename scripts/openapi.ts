@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import * as prettier from 'prettier';
-import { document } from '../src/lib/server/issuing/openapi';
+import { document } from '../src/lib/server/issuing/openapi/document';
 
 export const DOCUMENT_FILE = 'openapi.json';
 export const TYPES_FILE = 'kensho-issuer-api.ts';

@@ -47,9 +47,12 @@ function freePort() {
 }
 
 /**
- * Starts a fresh cluster; returns its URL and functions to stop, start again, and remove it.
- * Fast by default (no fsync): `durable: true` for tests that crash the server and count what
- * survived, where a commit must mean what it means in production.
+ * Starts a fresh cluster with the two roles production uses (README): `kensho_owner` owns the
+ * database and applies the migrations, `kensho_app` is what the portal works as. Returns the
+ * URLs — `url` (the app's, for DATABASE_URL), `ownerUrl` (DATABASE_OWNER_URL) and `adminUrl`
+ * (the superuser, for tests that tamper with the database) — and functions to stop, start again,
+ * and remove it. Fast by default (no fsync): `durable: true` for tests that crash the server and
+ * count what survived, where a commit must mean what it means in production.
  */
 export async function startTempPostgres({ durable = false } = {}) {
 	let bin = findPostgresBin();
@@ -99,10 +102,18 @@ export async function startTempPostgres({ durable = false } = {}) {
 		'-U',
 		'postgres',
 		'-c',
-		'CREATE DATABASE kensho_test'
+		'CREATE ROLE kensho_owner LOGIN',
+		'-c',
+		'CREATE ROLE kensho_app LOGIN',
+		'-c',
+		'CREATE DATABASE kensho_test OWNER kensho_owner'
 	]);
+	/** @param {string} user */
+	const at = (user) => `postgres://${user}@127.0.0.1:${port}/kensho_test`;
 	return {
-		url: `postgres://postgres@127.0.0.1:${port}/kensho_test`,
+		url: at('kensho_app'),
+		ownerUrl: at('kensho_owner'),
+		adminUrl: at('postgres'),
 		port,
 		start,
 		stop,

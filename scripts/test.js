@@ -4,7 +4,8 @@
 //
 //   1. The issuer API's OpenAPI document, linted by Redocly CLI and Spectral (offline)
 //   2. Vitest on the embedded PGlite (always)
-//   3. Vitest again on a real PostgreSQL: TEST_DATABASE_URL if given, else a throwaway cluster
+//   3. Vitest again on a real PostgreSQL: TEST_DATABASE_URL (with TEST_DATABASE_OWNER_URL and
+//      TEST_ADMIN_DATABASE_URL) if given, else a throwaway cluster with the same three roles
 //   4. Playwright in Chromium against the production build
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -120,8 +121,12 @@ const temp = givenUrl
 		});
 const pgUrl = givenUrl ?? temp?.url;
 if (pgUrl) {
+	// Two roles, as in production: the schema's owner migrates, the app's role works (README);
+	// the superuser is for the tests that tamper with the trail as an attacker would.
 	run('Database tests on PostgreSQL', 'npx', ['vitest', 'run', '--project', 'server'], {
-		DATABASE_URL: pgUrl
+		DATABASE_URL: pgUrl,
+		DATABASE_OWNER_URL: (givenUrl ? process.env.TEST_DATABASE_OWNER_URL : temp?.ownerUrl) ?? '',
+		TEST_ADMIN_DATABASE_URL: (givenUrl ? process.env.TEST_ADMIN_DATABASE_URL : temp?.adminUrl) ?? ''
 	});
 } else {
 	console.log(

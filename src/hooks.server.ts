@@ -1,6 +1,7 @@
 import type { ServerInit } from '@sveltejs/kit';
 import { sequence } from '$lib/server/http/sequence';
 import { migrate } from '$lib/server/db/migrate';
+import * as auditCheckpoints from '$lib/server/audit/checkpoint-schedule';
 import { startHousekeeping } from '$lib/server/common/housekeeping';
 import { log } from '$lib/server/common/log';
 import { admissionLimit } from '$lib/server/http/admission';
@@ -18,6 +19,7 @@ import { dev } from '$app/environment';
 
 export const init: ServerInit = async () => {
 	await migrate();
+	auditCheckpoints.schedule();
 	// Outsiders' failed sign-ins folded into the trail, old counters removed (issue 12).
 	const stopHousekeeping = startHousekeeping();
 	// The built server only: Vite's dev server stops itself.

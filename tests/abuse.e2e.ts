@@ -22,7 +22,7 @@ const HTTPS_PORT = PORT + 1;
 const base = `http://127.0.0.1:${PORT}`;
 const httpsBase = `http://127.0.0.1:${HTTPS_PORT}`;
 const API_LIMIT = 10;
-let pg: { url: string; remove(): void } | null;
+let pg: { url: string; ownerUrl: string; remove(): void } | null;
 let sql: postgres.Sql;
 const servers: ChildProcess[] = [];
 type Login = { organizationCode: string; username: string; password: string };
@@ -40,6 +40,7 @@ test.beforeAll(async () => {
 	const env = {
 		...process.env,
 		DATABASE_URL: pg!.url,
+		DATABASE_OWNER_URL: pg!.ownerUrl,
 		HOST: '127.0.0.1',
 		LOG_LEVEL: 'error',
 		LOGIN_IP_LIMIT: '100000',

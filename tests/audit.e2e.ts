@@ -17,8 +17,17 @@ test('an auditor reads and filters the trail; sign-ins and failures are in it', 
 	await page.goto('/audit');
 	await expect(page.getByRole('heading', { name: '監査ログ' })).toBeVisible();
 	await expect(page.locator('tr[data-action="auth.sign-in"]').first()).toBeVisible();
+	// The latest signed checkpoint (the seed's, or one the server signed since), and this
+	// organisation's lanes still holding what it recorded.
+	const checkpoint = page.getByRole('region', { name: '署名済みチェックポイント' });
+	await expect(checkpoint).toHaveAttribute('data-checkpoint', 'intact');
+	await expect(checkpoint).toContainText(/第\d+号（[0-9a-f]{12}）/);
+	await expect(checkpoint).toContainText('削除・改変されずに続いています');
 	await expectAccessible(page);
 	await screenshot(page, 'audit');
+	await page.setViewportSize({ width: 320, height: 800 });
+	await screenshot(page, 'audit-320');
+	await page.setViewportSize({ width: 1280, height: 800 });
 
 	await page.getByLabel('結果').selectOption('failure');
 	await page.getByRole('button', { name: '絞り込む' }).click();
@@ -28,7 +37,7 @@ test('an auditor reads and filters the trail; sign-ins and failures are in it', 
 	for (const outcome of await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.outcome))) {
 		expect(outcome).toBe('failure');
 	}
-	await expect(page.locator('tbody')).toContainText('wrong-password');
+	await expect(page.locator('tbody')).toContainText('パスワードが誤り');
 	await screenshot(page, 'audit-filtered');
 });
 

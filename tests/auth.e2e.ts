@@ -214,6 +214,7 @@ test.describe('sessions', () => {
 		await admin.goto('/admin');
 		const row = admin.locator(`tr[data-username="${target.username}"]`);
 		await row.getByRole('button', { name: /無効にする/ }).click();
+		await admin.getByTestId('confirm-disable').getByRole('button', { name: '無効にする' }).click();
 		await expect(admin.getByRole('status')).toContainText('無効にしました');
 
 		await clerk.reload();

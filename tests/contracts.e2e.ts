@@ -93,6 +93,9 @@ test('a contract file: create, attach at contract time, change, attach at advanc
 		'data-result',
 		'warn'
 	);
+	await expect(page.getByTestId('checkpoint-line')).toHaveText(
+		/^監査ログのチェックポイント: 第\d+号（[0-9a-f]{12}）令和\d+年\d+月\d+日 /
+	);
 	await screenshot(page, 'contract-record-print');
 });
 

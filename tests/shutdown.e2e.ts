@@ -205,6 +205,7 @@ test('PostgreSQL: SIGTERM finishes the request in flight, and a stalled one does
 			{
 				...process.env,
 				DATABASE_URL: pg!.url,
+				DATABASE_OWNER_URL: pg!.ownerUrl,
 				PORT: String(PORT),
 				HOST: '127.0.0.1',
 				ORIGIN: base,

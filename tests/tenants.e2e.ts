@@ -58,8 +58,10 @@ test('a clerk of another organisation finds nothing of 白子町', async ({ page
 	const denied = (action: string) =>
 		csv
 			.split('\r\n')
-			.filter((line) => line.includes(`"${action}","denied"`) && line.includes('"124231/yamada"'))
-			.length;
+			// The CSV writes each code beside its label: "certificate.view","拒否","denied".
+			.filter(
+				(line) => line.includes(`"${action}","拒否","denied"`) && line.includes('"124231/yamada"')
+			).length;
 	expect(denied('certificate.view'), csv).toBeGreaterThanOrEqual(1);
 	expect(denied('certificate.print')).toBeGreaterThanOrEqual(1);
 	// The page, then attach, change, confirm, detach, other-security, withdraw-security, complete.

@@ -74,9 +74,10 @@ test.describe('typing the key', () => {
 		await page.getByRole('button', { name: '照合する' }).click();
 
 		await expect(page).toHaveURL(`/certificates/${g.id}`);
-		await expect(page.getByRole('heading', { level: 1 })).toContainText('前払金保証');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/有効な電子証書です/);
+		await expect(page.getByTestId('verdict')).toContainText('前払金保証');
 		await expect(page.getByTestId('status')).toHaveText(/有効/);
-		await expect(page.getByTestId('signature')).toContainText('発行者の電子署名を確認済み');
+		await expect(page.getByTestId('signature')).toContainText('電子署名を確認しました');
 		await expect(page.getByTestId('signature')).toContainText('ejcs-2026-01');
 		await expect(page.getByText('¥38,500,000')).toBeVisible();
 		await expect(page.getByText(/令和8年7月4日（2026-07-04）/).first()).toBeVisible();
@@ -91,6 +92,10 @@ test.describe('typing the key', () => {
 		await expect(page.getByText(`${ORIGIN}/certificates/${g.id}`)).toBeVisible();
 		await expect(page.getByRole('img', { name: /QRコード/ })).toBeVisible();
 		await expect(page.getByRole('button', { name: '検証記録を印刷' })).toBeHidden();
+		// The signed audit checkpoint in force, to match the paper with the trail later.
+		await expect(page.getByTestId('checkpoint-line')).toHaveText(
+			/^監査ログのチェックポイント: 第\d+号（[0-9a-f]{12}）令和\d+年\d+月\d+日 /
+		);
 		await screenshot(page, 'certificate-print');
 		await page.emulateMedia({ media: 'screen' });
 		requests.expectOnlyOwnOrigin();
@@ -144,7 +149,7 @@ test.describe('typing the key', () => {
 		await page.getByLabel('前払金請求時', { exact: true }).check();
 		await page.getByRole('button', { name: '照合する' }).click();
 		await expect(page).toHaveURL(`/certificates/${g.id}`);
-		await expect(page.getByTestId('signature')).toHaveText('署名なし');
+		await expect(page.getByTestId('signature')).toContainText('署名なし');
 		const second = page.locator('li[data-version="2"]');
 		await expect(second).toContainText('第1回変更');
 		await expect(second).toContainText('増額');
@@ -170,7 +175,7 @@ test.describe('typing the key', () => {
 		const { cancelled, expired } = guarantees();
 		for (const [g, status] of [
 			[cancelled, '解約'],
-			[expired, '保証期間満了']
+			[expired, '保証期間が満了']
 		] as const) {
 			await page.context().clearCookies();
 			await openVerify(page);
@@ -308,8 +313,8 @@ test.describe('lockout', () => {
 		await page.getByLabel('認証キー').fill(bad);
 		await submit(page);
 		const alert = page.getByRole('alert');
-		await expect(alert).toContainText('一時的に照合できなくなっています');
-		await expect(alert).toContainText(/\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2} 以降/);
+		await expect(alert).toContainText('この保証契約番号は、いま照合できません');
+		await expect(alert).toContainText(/令和\d+年\d+月\d+日 \d{1,2}:\d{2} 以降/);
 		await expectAccessible(page);
 		await screenshot(page, 'verify-locked');
 		await screenshotWidths(page, 'verify-locked');

@@ -1,11 +1,11 @@
-import { accessSync, constants, createReadStream, readFileSync } from 'node:fs';
+import { accessSync, constants, createReadStream } from 'node:fs';
 import * as audit from '../lib/server/audit/append';
-import * as auditChain from '../lib/server/audit/chain';
 import * as organizations from '../lib/server/identity/organizations';
 import * as users from '../lib/server/identity/users';
 import { loadDemo } from '../lib/server/demo/load';
 import * as accountText from '../lib/i18n/account';
-import { importCsv } from '../lib/server/contracts/import';
+import { importCsv } from '../lib/server/contracts/import/import';
+import { auditCommands } from './audit-commands';
 import { issuerCommands } from './issuer-commands';
 import { context, operator, required, UsageError, type Command, type Io } from './cli-support';
 
@@ -20,13 +20,6 @@ function readPasswordFromStdin(io: Io): string {
 	const input = io.stdin();
 	const line = input.split('\n')[0];
 	return line.endsWith('\r') ? line.slice(0, -1) : line;
-}
-
-function readAnchors(file: string): auditChain.ChainHead[] {
-	const saved = JSON.parse(readFileSync(file, 'utf8')) as { heads?: auditChain.ChainHead[] };
-	if (!Array.isArray(saved.heads))
-		throw new UsageError(`${file} has no "heads" (an audit verify --json output)`);
-	return saved.heads;
 }
 
 export const commands: Record<string, Command> = {
@@ -111,23 +104,7 @@ export const commands: Record<string, Command> = {
 		}
 	},
 	...issuerCommands,
-	'audit verify': {
-		usage: '[--against heads.json] walks every audit chain; exit 1 at the first broken link',
-		options: { against: { type: 'string' } },
-		async run(values) {
-			// A `--json` output of an earlier run, kept elsewhere: catches a chain rewritten whole.
-			const anchors = typeof values.against === 'string' ? readAnchors(values.against) : [];
-			const result = await auditChain.verify(undefined, anchors);
-			const broken = result.firstBroken;
-			return {
-				json: result,
-				text: broken
-					? `Audit chain ${broken.chain} is broken at seq ${broken.seq} (event id ${broken.id}): ${broken.problem}`
-					: `Audit trail intact: ${result.events} events in ${result.chains} chains`,
-				exitCode: result.ok ? 0 : 1
-			};
-		}
-	},
+	...auditCommands,
 	'contract-import': {
 		usage:
 			'--org 124249 --file contracts.csv (UTF-8 or Shift_JIS, header row; good lines are imported, exit 1 if any line is rejected)',

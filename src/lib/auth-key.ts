@@ -3,9 +3,13 @@
  * XXXX-XXXX-XXXX-XXXX-XXXX. Shared by the server and the browser, which uses it to tell a
  * typing error before anything is sent.
  */
+import { GUARANTEE_NUMBER } from './guarantee';
+
 export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const KEY_LENGTH = 20;
 export const QR_PREFIX = 'KENSHO:1:';
+
+const QR_PAYLOAD = new RegExp(`^${QR_PREFIX}(${GUARANTEE_NUMBER}):([0-9A-Z-]{20,24})$`);
 
 const VALUE = new Map([...ALPHABET].map((symbol, index) => [symbol, index]));
 
@@ -69,8 +73,6 @@ export function qrPayload(guaranteeNumber: string, key: string): string {
 
 /** Reads `KENSHO:1:<number>:<key>`, as typed by a handheld scanner or decoded from a QR code. */
 export function parseQrPayload(text: string): { guaranteeNumber: string; authKey: string } | null {
-	const match = /^KENSHO:1:([0-9A-Z][0-9A-Z-]{2,31}):([0-9A-Z-]{20,24})$/.exec(
-		text.normalize('NFKC').trim().toUpperCase()
-	);
+	const match = QR_PAYLOAD.exec(text.normalize('NFKC').trim().toUpperCase());
 	return match ? { guaranteeNumber: match[1], authKey: match[2] } : null;
 }

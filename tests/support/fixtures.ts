@@ -39,6 +39,8 @@ export async function expectAccessible(page: Page) {
 
 /** Screenshots are kept under tests/artifacts (not in git) for people to look at. */
 export async function screenshot(page: Page, name: string) {
+	// Japanese comes from the app's own web font, fetched per character range as it is needed.
+	await page.evaluate(() => document.fonts.ready);
 	await page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage: true });
 }
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CompactSign, importJWK, type JWK } from 'jose';
 import type { APIRequestContext } from '@playwright/test';
-import * as examples from '../../src/lib/server/issuing/openapi-examples';
+import * as examples from '../../src/lib/server/issuing/openapi/examples';
 import { seed } from './fixtures';
 
 /** Helpers for the issuer API tests: valid bodies, signing, and reading a notice's QR code. */

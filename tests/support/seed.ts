@@ -1,3 +1,4 @@
+import * as checkpoints from '../../src/lib/server/audit/checkpoint';
 import * as issuers from '../../src/lib/server/issuing/issuers';
 import * as organizations from '../../src/lib/server/identity/organizations';
 import * as users from '../../src/lib/server/identity/users';
@@ -6,6 +7,7 @@ import { localContext } from '../../src/lib/server/identity/request-context';
 import { seedIssuers } from './seed-issuers';
 import { seedGuarantees } from './seed-guarantees';
 import { seedContractGuarantees, seedRulesOrganization } from './seed-contracts';
+import { seedScreens } from './seed-screens';
 
 /**
  * Fixtures for the browser tests, on top of the demo data. Tests that change state (disable a
@@ -66,7 +68,7 @@ export async function seed() {
 	const hostileTokens = [];
 	for (let i = 0; i < 7; i++)
 		hostileTokens.push((await issuers.createToken(hostileIssuer.id)).token);
-	return {
+	const seeded = {
 		demo,
 		demoPassword: DEMO_PASSWORD,
 		users: extra,
@@ -74,8 +76,11 @@ export async function seed() {
 		issuers: await seedIssuers(),
 		guarantees: await seedGuarantees(),
 		contractGuarantees: await seedContractGuarantees(),
-		rulesOrganization
+		rulesOrganization,
+		screens: await seedScreens(E2E_PASSWORD)
 	};
+	// A signed checkpoint for the audit screen and the printed records (the server signs the next).
+	return { ...seeded, checkpoint: await checkpoints.create() };
 }
 
 export type Seed = Awaited<ReturnType<typeof seed>> & { dataDir: string };

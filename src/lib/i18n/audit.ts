@@ -1,3 +1,5 @@
+import * as guarantee from './guarantee';
+
 export const ja = {
 	title: '監査ログ',
 	lead: 'この団体の閲覧・照合・ログイン・管理操作の記録です。記録は追記のみで、改ざんされると検出されます。',
@@ -30,13 +32,27 @@ export const ja = {
 	first: '最新に戻る',
 	exportCsv: 'CSVでダウンロード（Excel対応）',
 	exportHint: '絞り込み条件のうち期間・利用者・操作・結果・保証契約番号が適用されます。',
-	outcomes: { success: '成功', failure: '失敗', denied: '拒否', locked: 'ロック' },
-	purposes: {
-		contract: '契約時',
-		advance_payment: '前払金請求時',
-		intermediate_advance_payment: '中間前払金請求時',
-		other: 'その他'
+	checkpoint: {
+		heading: '署名済みチェックポイント',
+		none: 'チェックポイントはまだありません（1時間ごとに自動で作成されます）。',
+		id: '番号',
+		number: (id: number, digest: string) => `第${id}号（${digest}）`,
+		at: '作成日時',
+		covers: '対象',
+		count: (chains: number, events: number) =>
+			`${chains.toLocaleString('ja-JP')}本の記録列、${events.toLocaleString('ja-JP')}件`,
+		intact: 'この団体の記録は、このチェックポイント以降も削除・改変されずに続いています。',
+		broken:
+			'この団体の記録がチェックポイントと一致しません。削除または改変のおそれがあります。運用者に連絡してください。',
+		unusable: 'このチェックポイントの署名を確認できません。運用者に連絡してください。',
+		explain:
+			'ポータルの鍵で署名された各記録列の末尾と照合しています。すべてのハッシュの検証は運用者が audit verify で行います。',
+		printLine: (id: number, digest: string, at: string) =>
+			`監査ログのチェックポイント: 第${id}号（${digest}）${at}`,
+		printNone: '監査ログのチェックポイント: なし'
 	},
+	outcomes: { success: '成功', failure: '失敗', denied: '拒否', locked: 'ロック' },
+	purposes: guarantee.ja.purposes,
 	actions: {
 		'auth.sign-in': 'ログイン',
 		'auth.sign-out': 'ログアウト',
@@ -57,12 +73,101 @@ export const ja = {
 		'contract.import': '契約台帳の取り込み',
 		'contract.confirm': '案件の変更確認',
 		'contract.print': '案件の検証記録の作成',
+		'contract.view': '案件の閲覧',
 		'contract.detach': '保証の添付の取り消し',
 		'contract.other-security': '電子証書以外の保証の記録',
 		'contract.withdraw-security': '電子証書以外の保証の記録の取り消し',
 		'contract.complete': '工事完了の記録',
+		'audit.checkpoint': '監査ログのチェックポイント作成',
 		'rules.update': '点検基準の変更'
-	} as Record<string, string>
+	} as Record<string, string>,
+	/** Actions of issuers and operators: in their own chains, never in an organisation's. */
+	otherActions: {
+		'certificate.register': '電子証書の登録（保証事業会社）',
+		'certificate.batch': '電子証書の一括登録（保証事業会社）',
+		'certificate.amend': '変更保証証書の登録（保証事業会社）',
+		'certificate.cancel': '解約の登録（保証事業会社）',
+		'certificate.reissue-key': '認証キーの再発行（保証事業会社）',
+		'certificate.read': '登録内容の参照（保証事業会社）',
+		'certificate.views': '閲覧状況の参照（保証事業会社）',
+		'notice.render': 'お知らせの作成（保証事業会社）',
+		'issuer.add': '保証事業会社の登録',
+		'issuer.token.create': 'APIトークンの発行',
+		'issuer.token.revoke': 'APIトークンの失効',
+		'issuer.key.add': '署名鍵の登録'
+	} as Record<string, string>,
+	/** Why an event ended as it did: one Japanese label for each code the portal records. */
+	reasons: {
+		'key-matched': '認証キーが一致',
+		'wrong-key': '認証キーが誤り',
+		'name-mismatch': '工事名または受注者が案件と相違（未添付）',
+		'signature-required': '電子署名が必要な発行者の署名なし登録',
+		'unknown-number': '該当する保証契約番号なし',
+		'other-organization': 'ほかの団体あての保証',
+		'typing-error': '認証キーの入力誤り（確認文字が不一致）',
+		'number-locked': '保証契約番号がロック中',
+		'user-locked': '担当者の照合を停止中',
+		'organization-locked': '団体の照合を停止中',
+		'not-found': '該当なし',
+		'not-presented': '認証キーの照合前',
+		'wrong-password': 'パスワードが誤り',
+		'unknown-user': '存在しないユーザーID',
+		disabled: '無効にされたユーザー',
+		'ip-throttled': '接続元からの試行が多すぎるため停止',
+		'account-throttled': 'このアカウントへの試行が多すぎるため停止',
+		throttled: '試行が多すぎるため停止',
+		'device-throttled': 'この端末からの試行が多すぎるため停止',
+		'wrong-current': '現在のパスワードが誤り',
+		'current-password-throttled': '現在のパスワードの試行が多すぎるため停止',
+		unauthorized: '認証に失敗',
+		'rate-limited': '要求が多すぎるため停止',
+		validation: '入力内容の誤り',
+		signature: '電子署名を確認できない',
+		duplicate: '重複した登録',
+		cancelled: '解約済みの保証',
+		'malformed-json': 'JSONの形式誤り',
+		encoding: '文字コードの誤り',
+		'media-type': '受け付けない形式',
+		'too-large': '大きすぎる要求',
+		unavailable: 'データベースに接続できない',
+		unexpected: '予期しないエラー'
+	} as Record<string, string>,
+	actorTypes: {
+		user: '利用者',
+		issuer: '保証事業会社',
+		operator: '運用者',
+		anonymous: '未ログイン'
+	} as Record<string, string>,
+	/** The CSV's columns: each label, and beside it the code for machines. */
+	csv: {
+		at: '日時（日本時間）',
+		id: 'イベントID',
+		chain: 'チェーン',
+		seq: '連番',
+		action: '操作',
+		actionCode: '操作コード',
+		outcome: '結果',
+		outcomeCode: '結果コード',
+		reason: '理由',
+		reasonCode: '理由コード',
+		actorType: '操作者種別',
+		actorTypeCode: '操作者種別コード',
+		actorName: '操作者氏名',
+		actor: '操作者（ログインID）',
+		guaranteeNumber: '保証契約番号',
+		guaranteeId: '保証ID',
+		purpose: '目的',
+		purposeCode: '目的コード',
+		ip: 'IPアドレス',
+		userAgent: 'ユーザーエージェント',
+		requestId: '要求ID',
+		hash: 'ハッシュ'
+	},
+	lockTrail: {
+		summary: (n: number) => `ロックに至った試行（この団体 ${n} 件）`,
+		elsewhere: (n: number) => `ほかの団体からの試行: ${n} 件（内容は表示しません）`,
+		none: 'この団体からの試行は見つかりません。'
+	}
 };
 
 export const en: typeof ja = {
@@ -96,13 +201,27 @@ export const en: typeof ja = {
 	first: 'Back to newest',
 	exportCsv: 'Download CSV (for Excel)',
 	exportHint: 'The period, user, action, outcome and guarantee number filters apply.',
-	outcomes: { success: 'Success', failure: 'Failure', denied: 'Denied', locked: 'Locked' },
-	purposes: {
-		contract: 'At contract',
-		advance_payment: 'Advance payment request',
-		intermediate_advance_payment: 'Intermediate advance request',
-		other: 'Other'
+	checkpoint: {
+		heading: 'Signed checkpoint',
+		none: 'No checkpoint yet (one is made every hour).',
+		id: 'Number',
+		number: (id, digest) => `No. ${id} (${digest})`,
+		at: 'Made at',
+		covers: 'Covers',
+		count: (chains, events) =>
+			`${chains.toLocaleString('en-GB')} chains, ${events.toLocaleString('en-GB')} events`,
+		intact:
+			"This organisation's trail still holds every event of this checkpoint and goes on from it.",
+		broken:
+			"This organisation's trail does not match the checkpoint: events may have been removed or changed. Tell the operator.",
+		unusable: "This checkpoint's signature cannot be checked. Tell the operator.",
+		explain:
+			"Compared with the end of each chain as signed with the portal's key. The operator checks every hash with audit verify.",
+		printLine: (id, digest, at) => `Audit checkpoint: No. ${id} (${digest}) ${at}`,
+		printNone: 'Audit checkpoint: none'
 	},
+	outcomes: { success: 'Success', failure: 'Failure', denied: 'Denied', locked: 'Locked' },
+	purposes: guarantee.en.purposes,
 	actions: {
 		'auth.sign-in': 'Sign-in',
 		'auth.sign-out': 'Sign-out',
@@ -123,10 +242,96 @@ export const en: typeof ja = {
 		'contract.import': 'Contract register imported',
 		'contract.confirm': 'Contract changes reviewed',
 		'contract.print': 'Contract verification record made',
+		'contract.view': 'Contract viewed',
 		'contract.detach': 'Guarantee detached',
 		'contract.other-security': 'Other security recorded',
 		'contract.withdraw-security': 'Other security withdrawn',
 		'contract.complete': 'Works completion recorded',
+		'audit.checkpoint': 'Audit checkpoint made',
 		'rules.update': 'Check rules changed'
+	},
+	otherActions: {
+		'certificate.register': 'Certificate registered (issuer)',
+		'certificate.batch': 'Certificates registered in a batch (issuer)',
+		'certificate.amend': 'Change certificate registered (issuer)',
+		'certificate.cancel': 'Cancellation registered (issuer)',
+		'certificate.reissue-key': 'Auth key reissued (issuer)',
+		'certificate.read': 'Registration read (issuer)',
+		'certificate.views': 'Views read (issuer)',
+		'notice.render': 'Notice made (issuer)',
+		'issuer.add': 'Issuer registered',
+		'issuer.token.create': 'API token issued',
+		'issuer.token.revoke': 'API token revoked',
+		'issuer.key.add': 'Signing key registered'
+	},
+	reasons: {
+		'key-matched': 'Auth key matched',
+		'wrong-key': 'Wrong auth key',
+		'name-mismatch': 'Works or contractor differ from the file (not attached)',
+		'signature-required': 'Unsigned submission from an issuer that must sign',
+		'unknown-number': 'No such guarantee number',
+		'other-organization': "Another organisation's guarantee",
+		'typing-error': 'Typing error in the key (check character)',
+		'number-locked': 'Guarantee number locked',
+		'user-locked': "Clerk's checks paused",
+		'organization-locked': "Organisation's checks paused",
+		'not-found': 'Not found',
+		'not-presented': 'Auth key not yet presented',
+		'wrong-password': 'Wrong password',
+		'unknown-user': 'No such user ID',
+		disabled: 'Disabled user',
+		'ip-throttled': 'Too many attempts from this address',
+		'account-throttled': 'Too many attempts on this account',
+		throttled: 'Too many attempts',
+		'device-throttled': 'Too many attempts from this browser',
+		'wrong-current': 'Wrong current password',
+		'current-password-throttled': 'Too many attempts at the current password',
+		unauthorized: 'Authentication failed',
+		'rate-limited': 'Too many requests',
+		validation: 'Invalid input',
+		signature: 'Signature could not be verified',
+		duplicate: 'Duplicate registration',
+		cancelled: 'Guarantee already cancelled',
+		'malformed-json': 'Malformed JSON',
+		encoding: 'Wrong character encoding',
+		'media-type': 'Unsupported media type',
+		'too-large': 'Request too large',
+		unavailable: 'Database unavailable',
+		unexpected: 'Unexpected error'
+	},
+	actorTypes: {
+		user: 'User',
+		issuer: 'Issuer',
+		operator: 'Operator',
+		anonymous: 'Not signed in'
+	},
+	csv: {
+		at: 'Time (Japan)',
+		id: 'Event ID',
+		chain: 'Chain',
+		seq: 'Sequence',
+		action: 'Action',
+		actionCode: 'Action code',
+		outcome: 'Outcome',
+		outcomeCode: 'Outcome code',
+		reason: 'Reason',
+		reasonCode: 'Reason code',
+		actorType: 'Actor type',
+		actorTypeCode: 'Actor type code',
+		actorName: 'Actor name',
+		actor: 'Actor (login)',
+		guaranteeNumber: 'Guarantee number',
+		guaranteeId: 'Guarantee ID',
+		purpose: 'Purpose',
+		purposeCode: 'Purpose code',
+		ip: 'IP address',
+		userAgent: 'User agent',
+		requestId: 'Request ID',
+		hash: 'Hash'
+	},
+	lockTrail: {
+		summary: (n) => `Attempts that led to the lock (${n} from this organisation)`,
+		elsewhere: (n) => `Attempts from other organisations: ${n} (not shown)`,
+		none: 'No attempt from this organisation was found.'
 	}
 };

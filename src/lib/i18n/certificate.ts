@@ -1,22 +1,60 @@
+import * as guarantee from './guarantee';
+
 export const ja = {
 	title: (number: string) => `電子証書 ${number}`,
-	kinds: {
-		contract: '契約保証',
-		advance_payment: '前払金保証',
-		intermediate_advance_payment: '中間前払金保証'
-	},
+	kinds: guarantee.ja.kinds,
+	// 保証期間満了, not 期限切れ: the official word (DESIGN.md).
 	statuses: { valid: '有効', cancelled: '解約', expired: '保証期間満了' },
 	statusLabel: '状態',
-	statusNotes: {
-		cancelled: (on: string, reason: string) => `${on} に発行者により解約されました。${reason}`,
-		expired: '保証期間が満了しています（保証期限を過ぎています）。'
+	verdict: {
+		headings: {
+			valid: '有効な電子証書です',
+			cancelled: '解約された保証です',
+			expired: '保証期間が満了しています'
+		},
+		reasonLabel: '理由：',
+		consequences: {
+			valid: '保証事業会社が発行した電子証書です。内容は下のとおりです。',
+			cancelled:
+				'この保証は保証事業会社によって解約されています。保証として扱うことはできません。下の内容は参考です。',
+			expired: '保証期限を過ぎているため、この保証による保証は受けられません。下の内容は参考です。'
+		},
+		checked: '確認した内容',
+		key: '保証契約番号と認証キー',
+		keyMatched: (number: string, at: string) =>
+			`保証契約番号 ${number} と認証キーが一致しました（この団体での初回照合 ${at}）。`,
+		signature: '発行者の電子署名',
+		signedBy: (issuer: string, kid: string) =>
+			`${issuer}がこのポータルに登録した署名鍵「${kid}」で、電子署名を確認しました。発行された後に内容は変えられていません。`,
+		unsigned: (issuer: string) =>
+			`署名なし：${issuer}はこの証書に電子署名を付けていません（署名は任意です）。内容は、同社が認証された接続でこのポータルに登録したものです。`,
+		status: '状態',
+		statusAsOf: {
+			valid: (now: string, end: string) => `${now} 現在、有効です（保証期限 ${end}）。`,
+			cancelled: (now: string, on: string) => `${on} に保証事業会社が解約しました（${now} 現在）。`,
+			expired: (now: string, end: string) =>
+				`保証期限 ${end} を過ぎ、保証期間が満了しています（${now} 現在）。`
+		},
+		cancellationSignature: '解約の電子署名',
+		cancellationSignedBy: (issuer: string, kid: string) =>
+			`${issuer}がこのポータルに登録した署名鍵「${kid}」で、解約の電子署名を確認しました。`,
+		cancellationUnsigned: (issuer: string) =>
+			`署名なし：${issuer}は解約に電子署名を付けていません（署名は任意です）。`,
+		checkedAt: '確認日時',
+		watermarks: { cancelled: '解約', expired: '保証期間満了' },
+		details: { valid: '電子証書の内容', void: '（参考）この保証の登録内容' }
 	},
 	signature: {
-		verified: '発行者の電子署名を確認済み',
-		kid: (kid: string) => `鍵ID: ${kid}`,
-		none: '署名なし',
-		cancellation: '解約の電子署名'
+		signed: (kid: string) => `電子署名を確認済み（署名鍵「${kid}」）`,
+		none: '署名なし'
 	},
+	/** The four reasons of a change certificate (API.md), as the issuer sends them. */
+	amendmentReasons: {
+		増額: '増額',
+		減額: '減額',
+		保証期限変更: '保証期限変更',
+		その他: 'その他'
+	} as Record<string, string>,
 	sections: {
 		guarantee: '保証の内容',
 		contractor: '保証契約者（受注者）',
@@ -59,7 +97,7 @@ export const ja = {
 	categories: { construction: '工事', service: '業務委託' } as Record<string, string>,
 	phone: (phone: string) => `電話 ${phone}`,
 	versionLabel: (n: number) => (n === 1 ? '当初' : `第${n - 1}回変更`),
-	currentVersion: (n: number) => (n === 1 ? '当初の証書' : `第${n - 1}回変更後の内容`),
+	currentVersion: (n: number) => (n === 1 ? '当初の電子証書' : `第${n - 1}回変更（変更保証証書）`),
 	original: '当初の電子証書の発行',
 	noChanges: '変更の記録はありません。',
 	changeFrom: '変更前',
@@ -74,12 +112,7 @@ export const ja = {
 		none: 'これが最初の閲覧です。',
 		unknownPurpose: '—'
 	},
-	purposes: {
-		contract: '契約時',
-		advance_payment: '前払金請求時',
-		intermediate_advance_payment: '中間前払金請求時',
-		other: 'その他'
-	} as Record<string, string>,
+	purposes: guarantee.ja.purposes as Record<string, string>,
 	print: '検証記録を印刷',
 	backToVerify: '別の証書を照合する',
 	record: {
@@ -97,22 +130,56 @@ export const ja = {
 
 export const en: typeof ja = {
 	title: (number) => `Certificate ${number}`,
-	kinds: {
-		contract: 'Contract guarantee',
-		advance_payment: 'Advance payment guarantee',
-		intermediate_advance_payment: 'Intermediate advance payment guarantee'
-	},
+	kinds: guarantee.en.kinds,
 	statuses: { valid: 'Valid', cancelled: 'Cancelled', expired: 'Guarantee period ended' },
 	statusLabel: 'Status',
-	statusNotes: {
-		cancelled: (on, reason) => `Cancelled by the issuer on ${on}. ${reason}`,
-		expired: 'The guarantee period has ended.'
+	verdict: {
+		headings: {
+			valid: 'This electronic certificate is valid',
+			cancelled: 'This guarantee has been cancelled',
+			expired: 'The guarantee period has ended'
+		},
+		reasonLabel: 'reason given by the issuer, in Japanese: ',
+		consequences: {
+			valid: 'An electronic certificate issued by the surety company. Its content follows.',
+			cancelled:
+				'The surety company has cancelled this guarantee: it cannot be relied on. The content below is for reference only.',
+			expired:
+				'The guarantee end date has passed: this guarantee no longer covers anything. The content below is for reference only.'
+		},
+		checked: 'What was checked',
+		key: 'Guarantee number and auth key',
+		keyMatched: (number, at) =>
+			`The guarantee number ${number} and the auth key match (first checked in this organisation ${at}).`,
+		signature: "Issuer's electronic signature",
+		signedBy: (issuer, kid) =>
+			`Verified with the signing key “${kid}” that ${issuer} registered in this portal. The content has not changed since it was issued.`,
+		unsigned: (issuer) =>
+			`Not signed: ${issuer} did not sign this certificate (signing is optional). Its content is what ${issuer} registered in this portal over an authenticated connection.`,
+		status: 'Status',
+		statusAsOf: {
+			valid: (now, end) => `Valid as of ${now} (guarantee end ${end}).`,
+			cancelled: (now, on) => `Cancelled by the surety company on ${on} (as of ${now}).`,
+			expired: (now, end) => `The guarantee end ${end} has passed (as of ${now}).`
+		},
+		cancellationSignature: 'Signature of the cancellation',
+		cancellationSignedBy: (issuer, kid) =>
+			`The cancellation's signature was verified with the signing key “${kid}” that ${issuer} registered in this portal.`,
+		cancellationUnsigned: (issuer) =>
+			`Not signed: ${issuer} did not sign the cancellation (signing is optional).`,
+		checkedAt: 'Checked at',
+		watermarks: { cancelled: 'CANCELLED', expired: 'PERIOD ENDED' },
+		details: { valid: 'The certificate', void: 'For reference: what was registered' }
 	},
 	signature: {
-		verified: "Issuer's electronic signature verified",
-		kid: (kid) => `Key ID: ${kid}`,
-		none: 'Not signed',
-		cancellation: 'Signature of the cancellation'
+		signed: (kid) => `Signature verified (signing key “${kid}”)`,
+		none: 'Not signed'
+	},
+	amendmentReasons: {
+		増額: 'Increase',
+		減額: 'Decrease',
+		保証期限変更: 'Guarantee end changed',
+		その他: 'Other'
 	},
 	sections: {
 		guarantee: 'Guarantee',
@@ -171,12 +238,7 @@ export const en: typeof ja = {
 		none: 'This is the first view.',
 		unknownPurpose: '—'
 	},
-	purposes: {
-		contract: 'At contract',
-		advance_payment: 'Advance payment request',
-		intermediate_advance_payment: 'Intermediate advance request',
-		other: 'Other'
-	},
+	purposes: guarantee.en.purposes,
 	print: 'Print the verification record',
 	backToVerify: 'Verify another certificate',
 	record: {

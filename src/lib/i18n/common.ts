@@ -13,6 +13,8 @@ export const ja = {
 		account: 'パスワード変更'
 	},
 	signedInAs: (org: string, user: string) => `${org}　${user}`,
+	/** A remark in parentheses, with the language's own parentheses. */
+	paren: (text: string) => `（${text}）`,
 	signOut: 'ログアウト',
 	language: '言語',
 	switchTo: 'English',
@@ -37,7 +39,9 @@ export const ja = {
 		backHome: 'ホームへ戻る',
 		retry: '再試行'
 	},
-	required: '必須'
+	required: '必須',
+	/** 決裁欄 of a printed record: a box per approver, as town records have them. */
+	approval: { title: '決裁', roles: ['課長', '課長補佐', '係長', '担当'] }
 };
 
 export const en: typeof ja = {
@@ -55,6 +59,7 @@ export const en: typeof ja = {
 		account: 'Change password'
 	},
 	signedInAs: (org, user) => `${org} — ${user}`,
+	paren: (text) => ` (${text})`,
 	signOut: 'Sign out',
 	language: 'Language',
 	switchTo: '日本語',
@@ -79,5 +84,6 @@ export const en: typeof ja = {
 		backHome: 'Back to home',
 		retry: 'Retry'
 	},
-	required: 'required'
+	required: 'required',
+	approval: { title: 'Approval', roles: ['Section head', 'Deputy head', 'Chief', 'Clerk'] }
 };

@@ -12,8 +12,10 @@ const wareki = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
 	timeZone: 'UTC'
 });
 const moments: Record<Locale, Intl.DateTimeFormat> = {
-	ja: new Intl.DateTimeFormat('ja-JP', {
-		dateStyle: 'medium',
+	// 和暦 here too (令和8年7月6日 10:02): a record that dates its works in 令和 and its check
+	// in 西暦 reads as two documents.
+	ja: new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+		dateStyle: 'long',
 		timeStyle: 'short',
 		timeZone: 'Asia/Tokyo'
 	}),
@@ -62,7 +64,7 @@ export function formatDate(isoDate: string | null | undefined, locale: Locale): 
 	return `${warekiOf(isoDate.slice(0, 10))}（${isoDate.slice(0, 10)}）`;
 }
 
-/** A moment, shown in Japan time: 2026/07/06 10:02. */
+/** A moment, shown in Japan time: 令和8年7月6日 10:02 (6 Jul 2026, 10:02 in English). */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
 	if (!value) return '—';
 	const time = new Date(value).getTime();

@@ -1,3 +1,5 @@
+import * as guarantee from './guarantee';
+
 export const ja = {
 	title: '電子証書の照合',
 	lead: '受注者から提出された「電子保証にかかる「認証キー」のお知らせ」の保証契約番号と認証キーを入力してください。QRコードの読み取りや、お知らせのPDF・画像からの読み取りもできます。',
@@ -6,12 +8,7 @@ export const ja = {
 	authKey: '認証キー',
 	authKeyHint: '20文字（XXXX-XXXX-XXXX-XXXX-XXXX）。全角・小文字・ハイフンなしでも入力できます。',
 	purpose: '照合の目的',
-	purposes: {
-		contract: '契約時',
-		advance_payment: '前払金請求時',
-		intermediate_advance_payment: '中間前払金請求時',
-		other: 'その他'
-	},
+	purposes: guarantee.ja.purposes,
 	submit: '照合する',
 	recent: {
 		title: '最近照合した電子証書',
@@ -52,6 +49,27 @@ export const ja = {
 				`この団体で誤った認証キーの入力が続いたため、照合を一時的に止めています。${until} 以降にもう一度お試しください。`
 		}
 	},
+	summary: {
+		noMatch: '照合できませんでした'
+	},
+	lockedScreen: {
+		headings: {
+			number: 'この保証契約番号は、いま照合できません',
+			user: 'あなたの照合を一時的に止めています',
+			organization: 'この団体の照合を一時的に止めています'
+		},
+		why: '誤った認証キーの入力が続いたためです。',
+		until: (at: string) => `${at} 以降に、もう一度照合できます。`,
+		next: {
+			number:
+				'お知らせの保証契約番号と認証キーを見比べてください。お知らせどおりに入力しても合わないときは、保証事業会社に確認してください。',
+			user: '心当たりがないときは、この団体の管理者に連絡してください。',
+			organization: '心当たりがないときは、この団体の管理者に連絡してください。'
+		},
+		contact: '問い合わせ先',
+		office: (name: string, phone: string) => (phone ? `${name}（電話 ${phone}）` : name),
+		noticeContact: 'お知らせに記載の保証事業会社の窓口'
+	},
 	other: {
 		heading: 'ほかの読み取り方法',
 		scan: 'カメラでQRコードを読み取る',
@@ -82,7 +100,8 @@ export const ja = {
 		notFound:
 			'このファイルからQRコードや認証キーを見つけられませんでした。お知らせのPDFか、QRコードがはっきり写った画像を選んでください。',
 		unsupported: 'PDF、PNG、JPEG などの画像ファイルを選んでください。',
-		found: '読み取りました。照合しています…'
+		found: '読み取りました。照合しています…',
+		needsPurpose: '読み取りました。照合の目的を選んでから「照合する」を押してください。'
 	}
 };
 
@@ -95,12 +114,7 @@ export const en: typeof ja = {
 	authKeyHint:
 		'20 characters (XXXX-XXXX-XXXX-XXXX-XXXX). Full-width, lower case and no hyphens are fine.',
 	purpose: 'Purpose of this check',
-	purposes: {
-		contract: 'At contract',
-		advance_payment: 'Advance payment request',
-		intermediate_advance_payment: 'Intermediate advance request',
-		other: 'Other'
-	},
+	purposes: guarantee.en.purposes,
 	submit: 'Verify',
 	recent: {
 		title: 'Recently verified certificates',
@@ -140,6 +154,27 @@ export const en: typeof ja = {
 				`Too many wrong keys in this organisation: checks are paused until ${until}.`
 		}
 	},
+	summary: {
+		noMatch: 'Not verified'
+	},
+	lockedScreen: {
+		headings: {
+			number: 'This guarantee number cannot be checked right now',
+			user: 'Your checks are paused',
+			organization: "This organisation's checks are paused"
+		},
+		why: 'Too many wrong auth keys were entered.',
+		until: (at) => `You can check again from ${at}.`,
+		next: {
+			number:
+				'Compare the number and key with the notice. If they still do not match as printed, ask the surety company.',
+			user: 'If this was not you, tell an administrator of your organisation.',
+			organization: 'If you do not know why, tell an administrator of your organisation.'
+		},
+		contact: 'Contact',
+		office: (name, phone) => (phone ? `${name} (phone ${phone})` : name),
+		noticeContact: "The surety company's office printed on the notice"
+	},
 	other: {
 		heading: 'Other ways to read the notice',
 		scan: 'Scan the QR code with the camera',
@@ -167,6 +202,7 @@ export const en: typeof ja = {
 		notFound:
 			'No QR code or auth key was found in this file. Choose the notice PDF or a clear image of its QR code.',
 		unsupported: 'Choose a PDF or an image file (PNG, JPEG…).',
-		found: 'Read. Verifying…'
+		found: 'Read. Verifying…',
+		needsPurpose: 'Read. Choose the purpose of this check, then press “Verify”.'
 	}
 };

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import * as audit from './append';
 import * as auditChain from './chain';
+import * as auditVerify from './verify';
+import * as checkpoints from './checkpoint';
 import * as auditCsv from './csv';
 import * as auditSearch from './search';
-import { db, engine } from '../db';
+import { db, engine, statement } from '../db';
+import { asSuperuser, noSuperuser } from '../testing/superuser';
 import { auditEvent } from '../db/schema';
 import { makeOrganization, makeUser, testContext } from '../testing/fixtures';
 
@@ -42,7 +45,11 @@ describe('hash chain', () => {
 		expect([first.seq, second.seq]).toEqual([2, 3]);
 		expect(second.prevHash).toBe(first.hash);
 		// jsonb reorders keys; the chain must still verify after the round trip.
-		expect(await auditChain.verify(first.chain)).toMatchObject({ ok: true, events: 3, chains: 1 });
+		expect(await auditVerify.verify({ chain: first.chain })).toMatchObject({
+			ok: true,
+			events: 3,
+			chains: 1
+		});
 	});
 
 	it('records a denied request that sent a NUL, and the chain still verifies', async () => {
@@ -55,17 +62,17 @@ describe('hash chain', () => {
 		});
 		expect(event.guaranteeNumber).toBe('E12\uFFFD');
 		expect(event.detail).toEqual({ id: '\uFFFD../x', until: '2026-11-26T00:00:00.000Z' });
-		expect((await auditChain.verify(event.chain)).ok).toBe(true);
+		expect((await auditVerify.verify({ chain: event.chain })).ok).toBe(true);
 	});
 
 	it('keeps unbroken chains under 200 concurrent writers, spread over lanes (real concurrency on PostgreSQL)', async () => {
 		const { org, actor } = await orgWithClerk();
 		await Promise.all(Array.from({ length: 200 }, () => view(actor, org.id)));
-		const result = await auditChain.verify(`org:${org.id}`);
+		const result = await auditVerify.verify({ chain: `org:${org.id}` });
 		expect(result).toMatchObject({ ok: true, events: 201 });
-		// PGlite runs one transaction at a time (one lane); PostgreSQL opens more, never above LANES.
+		// PGlite runs one transaction at a time (one lane); PostgreSQL opens more, never above MAX_LANES.
 		if (engine === 'postgres') expect(result.chains).toBeGreaterThan(1);
-		expect(result.chains).toBeLessThanOrEqual(audit.LANES);
+		expect(result.chains).toBeLessThanOrEqual(audit.MAX_LANES);
 		const rows = await db
 			.select({ chain: auditEvent.chain, seq: auditEvent.seq })
 			.from(auditEvent)
@@ -73,10 +80,9 @@ describe('hash chain', () => {
 		expect(new Set(rows.map((r) => `${r.chain}#${r.seq}`)).size).toBe(201);
 	});
 
-	it('goes on after another writer wrote the lane this process wrote last: no fork, one chain', async () => {
+	it("puts an event of a caller's transaction and one on its own in one unbroken chain", async () => {
 		const { org, actor } = await orgWithClerk();
 		const ours = await view(actor, org.id);
-		// Another writer (a second instance of the portal, or a caller's transaction) writes next.
 		const theirs = await db.transaction((tx) =>
 			audit.record(
 				{
@@ -89,10 +95,10 @@ describe('hash chain', () => {
 				tx
 			)
 		);
-		expect(theirs).toMatchObject({ chain: ours.chain, seq: ours.seq + 1 });
+		expect(theirs).toMatchObject({ chain: ours.chain, seq: ours.seq + 1, prevHash: ours.hash });
 		const next = await view(actor, org.id);
 		expect(next).toMatchObject({ chain: ours.chain, seq: theirs.seq + 1, prevHash: theirs.hash });
-		expect(await auditChain.verify(`org:${org.id}`)).toMatchObject({
+		expect(await auditVerify.verify({ chain: `org:${org.id}` })).toMatchObject({
 			ok: true,
 			events: 4,
 			chains: 1
@@ -102,68 +108,106 @@ describe('hash chain', () => {
 	it('writes one at a time on the first lane, so a quiet organisation keeps one chain', async () => {
 		const { org, actor } = await orgWithClerk();
 		for (let i = 0; i < 5; i++) await view(actor, org.id);
-		expect(await auditChain.verify(`org:${org.id}`)).toMatchObject({ ok: true, chains: 1 });
+		expect(await auditVerify.verify({ chain: `org:${org.id}` })).toMatchObject({
+			ok: true,
+			chains: 1
+		});
 	});
 
-	it('names the first broken link after a row is altered behind the triggers', async () => {
+	it("places every event itself: a writer's seq, hash, time or lane is not taken", async () => {
 		const { org, actor } = await orgWithClerk();
-		await view(actor, org.id);
-		const victim = await view(actor, org.id, { purpose: 'contract' });
-		await view(actor, org.id);
-		// Only the table owner or a superuser can do this; the app itself never does.
-		await db.transaction(async (tx) => {
-			await tx.execute(sql`alter table audit_event disable trigger audit_event_no_update`);
-			await tx.execute(
-				sql`update audit_event set purpose = 'advance_payment' where id = ${victim.id}`
-			);
-			await tx.execute(sql`alter table audit_event enable trigger audit_event_no_update`);
-		});
-		const result = await auditChain.verify(`org:${org.id}`);
-		expect(result.ok).toBe(false);
-		expect(result.firstBroken).toMatchObject({ seq: victim.seq, id: victim.id });
-		expect(result.firstBroken?.problem).toMatch(/hash/);
+		const chain = `org:${org.id}`;
+		const before = await view(actor, org.id);
+		const [row] = await statement<{ chain: string; seq: string; hash: string; at: Date }>(
+			`insert into audit_event (chain, seq, prev_hash, hash, at, actor_type, action, outcome,
+				organization_id)
+			values ($1, 0, 'forged', 'forged', '2001-01-01', 'user', 'certificate.view', 'success', $2)
+			returning chain, seq, hash, at`,
+			[chain, org.id]
+		);
+		expect(row.chain).toBe(chain);
+		expect(Number(row.seq)).toBe(before.seq + 1);
+		expect(row.hash).not.toBe('forged');
+		expect(new Date(row.at).getFullYear()).toBeGreaterThan(2001);
+		// A lane is never named by a writer.
+		await expect(
+			statement(
+				`insert into audit_event (chain, actor_type, action, outcome) values ($1, 'user', 'x', 'success')`,
+				[`${chain}/9`]
+			)
+		).rejects.toThrow();
+		expect(await auditVerify.verify({ chain })).toMatchObject({ ok: true, events: 3 });
 	});
+
+	it.skipIf(noSuperuser)(
+		'names the first broken link after a row is altered behind the triggers',
+		async () => {
+			const { org, actor } = await orgWithClerk();
+			await view(actor, org.id);
+			const victim = await view(actor, org.id, { purpose: 'contract' });
+			await view(actor, org.id);
+			// Only the table owner or a superuser can do this; the app's role cannot.
+			await asSuperuser(async (run) => {
+				await run(`alter table audit_event disable trigger audit_event_no_update`);
+				await run(`update audit_event set purpose = 'advance_payment' where id = $1`, [victim.id]);
+				await run(`alter table audit_event enable trigger audit_event_no_update`);
+			});
+			const result = await auditVerify.verify({ chain: `org:${org.id}` });
+			expect(result.ok).toBe(false);
+			expect(result.firstBroken).toMatchObject({ seq: victim.seq, id: victim.id });
+			expect(result.firstBroken?.problem).toMatch(/hash/);
+		}
+	);
 });
 
 describe('copies of the chain heads kept elsewhere', () => {
-	it('catch a chain rewritten from scratch, which the chain alone cannot', async () => {
-		const { org, actor } = await orgWithClerk();
-		const chain = `org:${org.id}`;
-		const victim = await view(actor, org.id, { purpose: 'contract' });
-		await view(actor, org.id);
-		const kept = (await auditChain.verify(chain)).heads;
-
-		// A superuser rewrites history and recomputes every later hash and the head.
-		await db.transaction(async (tx) => {
-			await tx.execute(sql`alter table audit_event disable trigger audit_event_no_update`);
-			const rows = await tx
-				.select()
-				.from(auditEvent)
-				.where(eq(auditEvent.chain, chain))
-				.orderBy(auditEvent.seq);
-			let prevHash = auditChain.GENESIS_HASH;
-			for (const row of rows) {
-				const purpose = row.id === victim.id ? 'other' : row.purpose;
-				const hash = auditChain.hashEvent({ ...row, prevHash, purpose });
-				await tx
-					.update(auditEvent)
-					.set({ prevHash, purpose, hash })
-					.where(eq(auditEvent.id, row.id));
-				prevHash = hash;
-			}
-			await tx.execute(sql`update audit_chain_head set hash = ${prevHash} where chain = ${chain}`);
-			await tx.execute(sql`alter table audit_event enable trigger audit_event_no_update`);
-		});
-
-		expect((await auditChain.verify(chain)).ok).toBe(true);
-		const against = await auditChain.verify(chain, kept);
-		expect(against.ok).toBe(false);
-		expect(against.firstBroken?.problem).toMatch(/rewritten/);
-	});
+	it.skipIf(noSuperuser)(
+		'catch a chain rewritten from scratch, which the chain alone cannot',
+		async () => {
+			const { org, actor } = await orgWithClerk();
+			const chain = `org:${org.id}`;
+			const victim = await view(actor, org.id, { purpose: 'contract' });
+			await view(actor, org.id);
+			const kept = (await auditVerify.verify({ chain })).heads;
+			await rewriteFrom(chain, victim.id);
+			expect((await auditVerify.verify({ chain })).ok).toBe(true);
+			const against = await auditVerify.verify({ chain, anchors: kept });
+			expect(against.ok).toBe(false);
+			expect(against.firstBroken?.problem).toMatch(/rewritten/);
+		}
+	);
 });
 
+/**
+ * A superuser edits the event `id` of `chain` and recomputes every later hash (version 2, as the
+ * database computes it), so that the chain is consistent again.
+ */
+async function rewriteFrom(chain: string, id: number) {
+	await asSuperuser(async (run) => {
+		await run(`alter table audit_event disable trigger audit_event_no_update`);
+		const rows = await run<{ id: string; seq: string }>(
+			`select id, seq from audit_event where chain = $1 order by seq`,
+			[chain]
+		);
+		let prevHash = auditChain.GENESIS_HASH;
+		for (const { id: rowId } of rows) {
+			const purpose = Number(rowId) === id ? `'other'` : 'purpose';
+			const [row] = await run<{ hash: string }>(
+				`update audit_event set prev_hash = $2, purpose = ${purpose}, hash_version = 2,
+					hash = audit_hash_v2(chain, seq, $2, at, request_id, actor_type, actor_id,
+						actor_label, organization_id, issuer_id, action, outcome, reason, guarantee_id,
+						guarantee_number, ${purpose}, ip, user_agent, detail)
+				where id = $1 returning hash`,
+				[rowId, prevHash]
+			);
+			prevHash = row.hash;
+		}
+		await run(`alter table audit_event enable trigger audit_event_no_update`);
+	});
+}
+
 describe('append-only at the database', () => {
-	it('refuses UPDATE, DELETE and TRUNCATE', async () => {
+	it('refuses UPDATE, DELETE and TRUNCATE of events, lane rows and checkpoints', async () => {
 		const { org, actor } = await orgWithClerk();
 		const event = await view(actor, org.id);
 		await expect(
@@ -173,6 +217,19 @@ describe('append-only at the database', () => {
 		await expect(db.execute(sql`truncate audit_event`)).rejects.toThrow();
 		const [still] = await db.select().from(auditEvent).where(eq(auditEvent.id, event.id));
 		expect(still.outcome).toBe('success');
+		const lane = sql`${event.chain}`;
+		await expect(
+			db.execute(sql`update audit_chain_head set lane = 5 where chain = ${lane}`)
+		).rejects.toThrow();
+		await expect(
+			db.execute(sql`delete from audit_chain_head where chain = ${lane}`)
+		).rejects.toThrow();
+		await expect(db.execute(sql`truncate audit_chain_head cascade`)).rejects.toThrow();
+		const checkpoint = await checkpoints.create();
+		await expect(
+			db.execute(sql`delete from audit_checkpoint where id = ${checkpoint.id}`)
+		).rejects.toThrow();
+		await expect(db.execute(sql`truncate audit_checkpoint`)).rejects.toThrow();
 	});
 });
 

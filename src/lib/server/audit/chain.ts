@@ -1,43 +1,61 @@
-import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { db } from '../db';
-import { auditChainHead, auditEvent, type AuditEvent } from '../db/schema';
+import { hash } from 'node:crypto';
+import type { AuditEvent } from '../db/schema';
 
 /**
  * How audit events are chained: each event's hash covers the previous event's hash and a
  * canonical encoding of its own fields, so changing, removing or reordering any event breaks
- * every later link. `verify` walks the chains and names the first broken link.
+ * every later link. Two versions of the encoding exist, both pinned here; `audit verify`
+ * (verify.ts) hashes every event itself.
+ *
+ * - Version 1 (events written before issue 13): hashed by the portal before the insert.
+ * - Version 2: hashed by the database's append trigger (drizzle/0010_b_audit_append.sql), so one
+ *   statement can link an event to the last one of its lane: the same fields with a version tag
+ *   first, as texts, as array_to_json writes them.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type ChainedFields = Omit<AuditEvent, 'id' | 'hash'>;
+/** The most lanes a chain has: the append trigger's limit (writers beyond it wait for lane 0). */
+export const MAX_LANES = 32;
 
-/** The exact bytes that are hashed: a fixed field order, so any later edit shows. */
+export type ChainedFields = Omit<AuditEvent, 'id' | 'hash' | 'hashVersion'>;
+
+export interface ChainHead {
+	chain: string;
+	seq: number;
+	hash: string;
+}
+
+/** The fields both versions hash between `at` and `detail`, in their fixed order. */
+const described = (event: Omit<ChainedFields, 'at'>) => [
+	event.requestId,
+	event.actorType,
+	event.actorId,
+	event.actorLabel,
+	event.organizationId,
+	event.issuerId,
+	event.action,
+	event.outcome,
+	event.reason,
+	event.guaranteeId,
+	event.guaranteeNumber,
+	event.purpose,
+	event.ip,
+	event.userAgent
+];
+
+/** Version 1: the exact bytes that were hashed, a fixed field order. */
 export function canonicalEncoding(event: ChainedFields): string {
 	return JSON.stringify([
 		event.chain,
 		event.seq,
 		event.prevHash,
 		new Date(event.at).toISOString(),
-		event.requestId,
-		event.actorType,
-		event.actorId,
-		event.actorLabel,
-		event.organizationId,
-		event.issuerId,
-		event.action,
-		event.outcome,
-		event.reason,
-		event.guaranteeId,
-		event.guaranteeNumber,
-		event.purpose,
-		event.ip,
-		event.userAgent,
+		...described(event),
 		sortKeys(event.detail ?? null)
 	]);
 }
 
-/** jsonb does not keep key order, so nested objects are hashed with their keys sorted. */
+/** jsonb does not keep key order, so version 1 hashed nested objects with their keys sorted. */
 function sortKeys(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(sortKeys);
 	if (value && typeof value === 'object') {
@@ -51,94 +69,72 @@ function sortKeys(value: unknown): unknown {
 }
 
 export function hashEvent(event: ChainedFields): string {
-	return createHash('sha256').update(canonicalEncoding(event)).digest('hex');
+	return sha256(canonicalEncoding(event));
+}
+
+/** An event's columns as `audit verify` reads them when it encodes the event itself. */
+export type StoredFields = Omit<ChainedFields, 'at'> & { at: number | string | Date };
+
+/**
+ * Version 2, pinned here as audit_hash_v2 writes it with PostgreSQL's array_to_json: the JSON
+ * array of texts `["kensho-audit/2", chain, seq, prev_hash, at, request_id, actor_type, actor_id,
+ * actor_label, organization_id, issuer_id, action, outcome, reason, guarantee_id,
+ * guarantee_number, purpose, ip, user_agent, detail]` as JSON.stringify writes it (PostgreSQL
+ * escapes the same characters the same way): every item a string or null, `seq` in decimal, `at`
+ * UTC with milliseconds, `detail` as jsonb prints it (jsonbText). `audit verify` has the
+ * database render this text (fast) and falls back to this function when that rendering does not
+ * hash to the stored hash, so a PostgreSQL that writes JSON differently cannot fail a good trail.
+ */
+export function canonicalV2(event: StoredFields): string {
+	return JSON.stringify([
+		'kensho-audit/2',
+		event.chain,
+		String(event.seq),
+		event.prevHash,
+		new Date(event.at).toISOString(),
+		...described(event),
+		event.detail === null || event.detail === undefined ? null : jsonbText(event.detail)
+	]);
 }
 
 /**
- * Each chain is written in up to LANES lanes, each hash-chained on its own: `org:<id>`, then
- * `org:<id>/1` … `org:<id>/7` (audit.ts opens a lane only when the ones before are busy).
+ * A JSON value as jsonb prints it: object keys shorter first, then by their UTF-8 bytes; ", "
+ * and ": " between items; numbers in plain decimal (the portal writes details with
+ * JSON.stringify, so a number's digits are JavaScript's, and jsonb keeps them).
  */
-export const LANES = 8;
-export const lanesOf = (chain: string) =>
-	Array.from({ length: LANES }, (_, lane) => (lane === 0 ? chain : `${chain}/${lane}`));
-
-export interface ChainHead {
-	chain: string;
-	seq: number;
-	hash: string;
+export function jsonbText(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>).sort(
+			([a], [b]) =>
+				Buffer.from(a).length - Buffer.from(b).length ||
+				Buffer.compare(Buffer.from(a), Buffer.from(b))
+		);
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonbText(v)}`).join(', ')}}`;
+	}
+	if (typeof value === 'number') return plainDecimal(value);
+	return JSON.stringify(value ?? null);
 }
 
-export interface VerifyResult {
-	ok: boolean;
-	events: number;
-	chains: number;
-	firstBroken?: { chain: string; seq: number; id: number; problem: string };
-	/** Keep a copy elsewhere: a later `verify` against it detects a rewritten chain. */
-	heads: ChainHead[];
+/** 1e+21 as 1000000000000000000000 and 1e-7 as 0.0000001, as PostgreSQL's numeric prints them. */
+function plainDecimal(value: number): string {
+	const text = JSON.stringify(value);
+	if (!text.includes('e')) return text;
+	const [mantissa, exponent] = text.split('e');
+	const sign = mantissa.startsWith('-') ? '-' : '';
+	const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
+	const digits = whole + fraction;
+	const point = whole.length + Number(exponent);
+	if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+	if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+	return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-type Broken = NonNullable<VerifyResult['firstBroken']>;
-const PAGE_SIZE = 5000;
-
-/** Walks one chain from seq 1; returns the number of events or the first broken link. */
-async function verifyChain(head: ChainHead, anchor?: ChainHead): Promise<number | Broken> {
-	let prevHash = GENESIS_HASH;
-	let expectedSeq = 1;
-	for (;;) {
-		const rows = await db
-			.select()
-			.from(auditEvent)
-			.where(and(eq(auditEvent.chain, head.chain), sql`${auditEvent.seq} >= ${expectedSeq}`))
-			.orderBy(asc(auditEvent.seq))
-			.limit(PAGE_SIZE);
-		for (const row of rows) {
-			const broken = (problem: string) => ({ chain: row.chain, seq: row.seq, id: row.id, problem });
-			if (row.seq !== expectedSeq) return broken(`seq ${expectedSeq} is missing`);
-			if (row.prevHash !== prevHash) return broken('prev_hash does not match the previous event');
-			if (hashEvent(row) !== row.hash) return broken('hash does not match the event content');
-			if (anchor && anchor.seq === row.seq && anchor.hash !== row.hash) {
-				return broken('differs from the copy of the chain kept earlier: the chain was rewritten');
-			}
-			prevHash = row.hash;
-			expectedSeq++;
-		}
-		if (rows.length < PAGE_SIZE) break;
-	}
-	const last = expectedSeq - 1;
-	const end = (problem: string) => ({ chain: head.chain, seq: expectedSeq, id: -1, problem });
-	if (last !== head.seq || prevHash !== head.hash) {
-		return end(`chain head says seq ${head.seq} but the trail ends at ${last}`);
-	}
-	if (anchor && anchor.seq > last) {
-		return end(`the copy kept earlier reaches seq ${anchor.seq}; the trail now ends at ${last}`);
-	}
-	return last;
+/** The hash an event should have, encoded here from its columns; null for an unknown version. */
+export function expectedHash(event: StoredFields, version: number): string | null {
+	if (version === 2) return sha256(canonicalV2(event));
+	if (version === 1) return hashEvent({ ...event, at: new Date(event.at) });
+	return null;
 }
 
-/**
- * Walks every chain (or one, with its lanes) and names the first broken link. `anchors` are the `heads` of an
- * earlier run kept elsewhere; a chain recomputed from scratch after an edit fails against them.
- */
-export async function verify(onlyChain?: string, anchors: ChainHead[] = []): Promise<VerifyResult> {
-	const heads = await db
-		.select()
-		.from(auditChainHead)
-		.where(onlyChain ? inArray(auditChainHead.chain, lanesOf(onlyChain)) : undefined)
-		.orderBy(asc(auditChainHead.chain));
-	const result: VerifyResult = { ok: true, events: 0, chains: heads.length, heads };
-	for (const anchor of anchors) {
-		if (!onlyChain || lanesOf(onlyChain).includes(anchor.chain)) {
-			if (!heads.some((head) => head.chain === anchor.chain)) {
-				const problem = 'the chain kept earlier is gone';
-				return { ...result, ok: false, firstBroken: { ...anchor, id: -1, problem } };
-			}
-		}
-	}
-	for (const head of heads) {
-		const anchor = anchors.find((a) => a.chain === head.chain);
-		const outcome = await verifyChain(head, anchor);
-		if (typeof outcome !== 'number') return { ...result, ok: false, firstBroken: outcome };
-		result.events += outcome;
-	}
-	return result;
-}
+export const sha256 = (data: string | Buffer) => hash('sha256', data);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { normalizeGuaranteeNumber } from '../../guarantee';
 import { day } from '../common/dates';
 import { db } from '../db';
 import { auditEvent, organization, type AuditEvent } from '../db/schema';
@@ -25,13 +26,7 @@ export const filtersSchema = z.object({
 			.max(40)
 			// Control characters can be in no stored number (and a NUL cannot be sent to
 			// PostgreSQL): dropped, so the search simply finds nothing.
-			.transform((value) =>
-				value
-					.normalize('NFKC')
-					.replace(/\p{Cc}/gu, '')
-					.trim()
-					.toUpperCase()
-			)
+			.transform((value) => normalizeGuaranteeNumber(value.replace(/\p{Cc}/gu, '')))
 	),
 	guaranteeId: optional(z.uuid()),
 	/** Keyset cursor `<at in ms>-<id>`: the last event of the previous page. */

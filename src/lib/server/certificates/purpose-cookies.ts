@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { isPurpose, type Purpose } from './verify';
+import { isPurpose, type Purpose } from '../../guarantee';
 
 /**
  * The purpose chosen on /verify travels to the certificate page in a short-lived cookie, so the

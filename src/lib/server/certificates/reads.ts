@@ -1,9 +1,8 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { parseAuthKey } from '../../auth-key';
 import * as authKeys from '../issuing/auth-keys';
 import { viewsOf } from '../audit/search';
-import { db } from '../db';
-import type { Transaction } from '../audit/append';
+import { db, type Executor } from '../db';
 import {
 	certificateVersion,
 	guarantee,
@@ -18,7 +17,7 @@ export const isUuid = (id: string) => UUID.test(id);
 
 export async function latestVersion(
 	guaranteeId: string,
-	executor: Transaction | typeof db = db
+	executor: Executor = db
 ): Promise<CertificateVersion | null> {
 	const [row] = await executor
 		.select()
@@ -27,6 +26,20 @@ export async function latestVersion(
 		.orderBy(desc(certificateVersion.version))
 		.limit(1);
 	return row ?? null;
+}
+
+/** The latest certificate of each of `guaranteeIds`, in one query (lists and reviews). */
+export async function latestVersions(
+	guaranteeIds: string[],
+	executor: Executor = db
+): Promise<Map<string, CertificateVersion>> {
+	if (!guaranteeIds.length) return new Map();
+	const rows = await executor
+		.selectDistinctOn([certificateVersion.guaranteeId])
+		.from(certificateVersion)
+		.where(inArray(certificateVersion.guaranteeId, guaranteeIds))
+		.orderBy(certificateVersion.guaranteeId, desc(certificateVersion.version));
+	return new Map(rows.map((row) => [row.guaranteeId, row]));
 }
 
 async function own(issuerId: string, id: string) {

@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { parseAuthKey } from '../../auth-key';
+import { GUARANTEE_NUMBER_PATTERN, normalizeGuaranteeNumber, type Purpose } from '../../guarantee';
 import * as audit from '../audit/append';
 import * as authKeys from '../issuing/auth-keys';
 import * as rateLimit from '../common/rate-limit';
@@ -7,7 +8,7 @@ import { withoutBidi } from '../common/text';
 import type { SessionUser } from '../identity/sessions';
 import { db, prepared } from '../db';
 import { auditEvent, guarantee, issuer } from '../db/schema';
-import { isUuid, latestVersion, statusOf } from './reads';
+import { isUuid, latestVersions, statusOf } from './reads';
 import type { RequestContext } from '../identity/request-context';
 
 export { view } from './view';
@@ -28,23 +29,11 @@ export const NUMBER_LIMIT: rateLimit.Limit = { max: 5, windowSeconds: 30 * 60 };
 export const USER_LIMIT: rateLimit.Limit = { max: 10, windowSeconds: 60 * 60 };
 export const ORGANIZATION_LIMIT: rateLimit.Limit = { max: 30, windowSeconds: 60 * 60 };
 
-export const PURPOSES = [
-	'contract',
-	'advance_payment',
-	'intermediate_advance_payment',
-	'other'
-] as const;
-export type Purpose = (typeof PURPOSES)[number];
-export const isPurpose = (value: unknown): value is Purpose =>
-	typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
-
-const NUMBER_PATTERN = /^[0-9A-Z][0-9A-Z-]{2,31}$/;
 /**
- * As the issuer API stores it (API.md): NFKC, upper case, trimmed. A bidirectional control
- * (pasted from a PDF) is dropped: it is never stored, not even in the trail (issue 12).
+ * The number as the issuer API stores it (../../guarantee.ts); a bidirectional control (pasted
+ * from a PDF) is dropped first: it is never stored, not even in the trail (issue 12).
  */
-export const normalizeGuaranteeNumber = (input: string) =>
-	withoutBidi(input.normalize('NFKC')).toUpperCase().trim();
+const clerkNumber = (input: string) => normalizeGuaranteeNumber(withoutBidi(input));
 
 export interface VerifyInput {
 	guaranteeNumber: string;
@@ -115,7 +104,7 @@ const candidatesQuery = () =>
  */
 export async function verify(input: VerifyInput): Promise<VerifyResult> {
 	const { user, context, purpose } = input;
-	const number = normalizeGuaranteeNumber(input.guaranteeNumber);
+	const number = clerkNumber(input.guaranteeNumber);
 	const key = parseAuthKey(input.authKey);
 	const event = (outcome: audit.EventInput['outcome'], reason: string, extra = {}) => ({
 		action: 'key.attempt',
@@ -131,7 +120,7 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 
 	const numberError: 'empty' | 'format' | null = !number
 		? 'empty'
-		: NUMBER_PATTERN.test(number)
+		: GUARANTEE_NUMBER_PATTERN.test(number)
 			? null
 			: 'format';
 	if (numberError || !key.ok) {
@@ -205,8 +194,8 @@ export async function verify(input: VerifyInput): Promise<VerifyResult> {
 /** This organisation's recently verified guarantees, newest first (for the home page). */
 export async function recent(organizationId: string, limit = 10) {
 	const lastAt = sql<string>`max(${auditEvent.at})`;
-	const rows = await db
-		.select({ guaranteeId: auditEvent.guaranteeId, at: lastAt })
+	const last = db
+		.select({ guaranteeId: auditEvent.guaranteeId, at: lastAt.as('at') })
 		.from(auditEvent)
 		.where(
 			and(
@@ -218,31 +207,26 @@ export async function recent(organizationId: string, limit = 10) {
 		)
 		.groupBy(auditEvent.guaranteeId)
 		.orderBy(desc(lastAt))
-		.limit(limit);
-	if (!rows.length) return [];
-	const ids = rows.map((r) => r.guaranteeId!);
-	const found = await db
-		.select({ guarantee, issuerName: issuer.name })
-		.from(guarantee)
+		.limit(limit)
+		.as('last');
+	// Two queries whatever the limit: the guarantees with their issuers, then their latest versions.
+	const rows = await db
+		.select({ guarantee, issuerName: issuer.name, at: last.at })
+		.from(last)
+		.innerJoin(guarantee, eq(guarantee.id, last.guaranteeId))
 		.innerJoin(issuer, eq(issuer.id, guarantee.issuerId))
-		.where(and(inArray(guarantee.id, ids), eq(guarantee.organizationId, organizationId)));
-	const byId = new Map(found.map((f) => [f.guarantee.id, f]));
-	const result = [];
-	for (const row of rows) {
-		const f = byId.get(row.guaranteeId!);
-		if (!f) continue;
-		const latest = await latestVersion(f.guarantee.id);
-		result.push({
-			id: f.guarantee.id,
-			guaranteeNumber: f.guarantee.guaranteeNumber,
-			kind: f.guarantee.kind,
-			issuerName: f.issuerName,
-			worksName: latest?.worksName ?? '',
-			status: statusOf(f.guarantee, latest),
-			verifiedAt: new Date(row.at).toISOString()
-		});
-	}
-	return result;
+		.where(eq(guarantee.organizationId, organizationId))
+		.orderBy(desc(last.at));
+	const latest = await latestVersions(rows.map((row) => row.guarantee.id));
+	return rows.map((row) => ({
+		id: row.guarantee.id,
+		guaranteeNumber: row.guarantee.guaranteeNumber,
+		kind: row.guarantee.kind,
+		issuerName: row.issuerName,
+		worksName: latest.get(row.guarantee.id)?.worksName ?? '',
+		status: statusOf(row.guarantee, latest.get(row.guarantee.id) ?? null),
+		verifiedAt: new Date(row.at).toISOString()
+	}));
 }
 
 export type RecentCheck = Awaited<ReturnType<typeof recent>>[number];

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import * as audit from '../audit/append';
 import { latestVersion } from '../certificates/reads';
-import { db } from '../db';
+import { db, type Executor } from '../db';
 import {
 	appUser,
 	contractDetachment,
@@ -10,7 +10,7 @@ import {
 	type ContractFile
 } from '../db/schema';
 import { event, type Who } from './files';
-import { nameDifferences, type NameField } from './names';
+import { nameDifferences, type NameField } from './checks/names';
 
 /**
  * Attaching a verified guarantee to a contract file, and taking a wrong one off again. A guarantee
@@ -129,8 +129,8 @@ export async function detach(
 }
 
 /** The guarantees taken off the file, oldest first, with who did it and why. */
-export function detachedFrom(contractFileId: string) {
-	return db
+export function detachedFrom(contractFileId: string, executor: Executor = db) {
+	return executor
 		.select({
 			guaranteeNumber: guarantee.guaranteeNumber,
 			kind: guarantee.kind,

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as audit from '../audit/append';
-import { db } from '../db';
+import { db, type Executor } from '../db';
 import { contractChange, contractFile, type ContractFile } from '../db/schema';
 import type { ChangeInput, ContractInput } from './file-input';
 import type { RequestContext } from '../identity/request-context';
@@ -13,6 +13,7 @@ import type { RequestContext } from '../identity/request-context';
  * detaching in attachments.ts, other forms of security in securities.ts.
  */
 export * from './file-input';
+export type { ContractFile } from '../db/schema';
 
 export class DuplicateContractError extends Error {}
 
@@ -79,6 +80,16 @@ export async function complete(who: Who, file: ContractFile, completedOn: string
 	});
 }
 
+/**
+ * The contract file `id` of `who`'s organisation for `action`. Another organisation's file, or
+ * none, is null and, for the tenant matrix (issue 7), a denied `action` in `who`'s trail.
+ */
+export async function open(who: Who, id: string, action: string): Promise<ContractFile | null> {
+	const file = await get(who.organizationId, id);
+	if (!file) await audit.recordDenied(who, action, id);
+	return file;
+}
+
 export async function get(organizationId: string, id: string): Promise<ContractFile | null> {
 	if (!z.uuid().safeParse(id).success) return null;
 	const [row] = await db
@@ -96,8 +107,8 @@ export function list(organizationId: string): Promise<ContractFile[]> {
 		.orderBy(asc(contractFile.contractNumber));
 }
 
-export function changesOf(contractFileId: string) {
-	return db
+export function changesOf(contractFileId: string, executor: Executor = db) {
+	return executor
 		.select()
 		.from(contractChange)
 		.where(eq(contractChange.contractFileId, contractFileId))
@@ -116,9 +127,4 @@ export async function addChange(
 		const detail = { contractNumber: file.contractNumber, ...input };
 		await audit.record(event(who, 'contract.change', detail), tx);
 	});
-}
-
-/** The printable 検証記録 was made: who produced the evidence for the 決裁, and when. */
-export async function recordPrinted(who: Who, file: ContractFile) {
-	await audit.record(event(who, 'contract.print', { contractNumber: file.contractNumber }));
 }

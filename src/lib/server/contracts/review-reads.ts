@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import * as checks from './checks';
+import * as checks from './checks/checks';
 import type { Rules } from './rules';
-import { db } from '../db';
+import { db, type Executor } from '../db';
 import {
 	appUser,
 	contractFile,
@@ -12,14 +12,14 @@ import {
 	type ContractFile,
 	type ContractSecurity
 } from '../db/schema';
-import { latestVersion, statusOf } from '../certificates/reads';
+import { latestVersions, statusOf } from '../certificates/reads';
 
 /**
  * The review's reads: each attached guarantee with its latest certificate as the checks read it,
  * and the securities recorded another way, as the checks read them.
  */
-function attachedRows(file: ContractFile) {
-	return db
+function attachedRows(file: ContractFile, executor: Executor) {
+	return executor
 		.select({
 			link: contractGuarantee,
 			guarantee,
@@ -36,9 +36,9 @@ function attachedRows(file: ContractFile) {
 }
 
 /** The same guarantees on other files of the organisation (`one-contract`). */
-async function elsewhere(file: ContractFile, ids: string[]) {
+async function elsewhere(file: ContractFile, ids: string[], executor: Executor) {
 	if (!ids.length) return [];
-	return db
+	return executor
 		.select({ guaranteeId: contractGuarantee.guaranteeId, number: contractFile.contractNumber })
 		.from(contractGuarantee)
 		.innerJoin(contractFile, eq(contractFile.id, contractGuarantee.contractFileId))
@@ -62,16 +62,22 @@ const securedBy = (v: CertificateVersion) => ({
 	fiscalYearAmount: v.fiscalYearAmount
 });
 
-/** Each attached guarantee: its link, its latest certificate, and the facts the checks read. */
-export async function attachedGuarantees(file: ContractFile, today: string) {
-	const rows = await attachedRows(file);
-	const others = await elsewhere(
-		file,
-		rows.map((r) => r.guarantee.id)
-	);
-	const attached = [];
-	for (const row of rows) {
-		const latest = (await latestVersion(row.guarantee.id))!;
+/**
+ * Each attached guarantee: its link, its latest certificate, and the facts the checks read.
+ * Three queries however many are attached: the links, the same guarantees on other files, and
+ * their latest certificates; in the caller's transaction when it reads with an audit event.
+ */
+export async function attachedGuarantees(
+	file: ContractFile,
+	today: string,
+	executor: Executor = db
+) {
+	const rows = await attachedRows(file, executor);
+	const ids = rows.map((r) => r.guarantee.id);
+	const others = await elsewhere(file, ids, executor);
+	const latestOf = await latestVersions(ids, executor);
+	return rows.map((row) => {
+		const latest = latestOf.get(row.guarantee.id)!;
 		const status = statusOf(row.guarantee, latest, today);
 		const input: checks.AttachedGuarantee = {
 			...securedBy(latest),
@@ -91,9 +97,8 @@ export async function attachedGuarantees(file: ContractFile, today: string) {
 				.filter((e) => e.guaranteeId === row.guarantee.id)
 				.map((e) => e.number)
 		};
-		attached.push({ row, latest, status, input });
-	}
-	return attached;
+		return { row, latest, status, input };
+	});
 }
 
 /** A security recorded another way, as the checks read it (nothing known of its contract). */

@@ -8,6 +8,8 @@ import * as contracts from './files';
 import * as review from './review';
 import * as rules from './rules';
 import * as securities from './securities';
+import { attachedGuarantees } from './review-reads';
+import { queriesOf } from '../testing/queries';
 import {
 	makeGuarantee,
 	makeOrganization,
@@ -126,6 +128,65 @@ describe('attaching, confirming a difference, detaching', () => {
 			.from(contractGuarantee)
 			.where(and(eq(contractGuarantee.contractFileId, file.id)));
 		expect(links).toHaveLength(1);
+	});
+});
+
+describe('reading the attached guarantees', () => {
+	it('reads every guarantee with its latest certificate in three queries, however many', async () => {
+		const { org, who, file } = await setUp({
+			advancePaymentAmount: '15,400,000',
+			intermediateAdvancePaymentAmount: '7,700,000'
+		});
+		const contract = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
+		await attachments.attach(who, file, contract, 'contract', null, plain);
+		const one = await queriesOf(() => attachedGuarantees(file, '2026-08-01'));
+		expect(one.result.map((a) => a.row.guarantee.id)).toEqual([contract.id]);
+
+		const advance = await makeGuarantee({
+			organizationId: org.id,
+			amendments: [
+				{ issuedOn: '2026-09-01', amendmentReason: '保証期限変更', guaranteeEndOn: '2027-03-31' },
+				{ issuedOn: '2026-10-01', amendmentReason: '増額', guaranteeAmount: 15_500_000 }
+			]
+		});
+		const intermediate = await makeGuarantee({
+			organizationId: org.id,
+			kind: 'intermediate_advance_payment',
+			original: { guaranteeAmount: 7_700_000, advancePaymentAmount: 7_700_000 },
+			cancelled: { cancelledOn: '2026-11-01', reason: '契約解除' }
+		});
+		await attachments.attach(who, file, advance, 'advance_payment', null, plain);
+		await attachments.attach(who, file, intermediate, 'intermediate_advance_payment', null, plain);
+		const three = await queriesOf(() => attachedGuarantees(file, '2026-12-01'));
+		expect(
+			three.result.map(({ row, latest, status }) => ({
+				id: row.guarantee.id,
+				version: latest.version,
+				amount: latest.guaranteeAmount,
+				endOn: latest.guaranteeEndOn,
+				status
+			}))
+		).toEqual([
+			{ id: contract.id, version: 1, amount: 3_850_000, endOn: '2099-02-26', status: 'valid' },
+			{ id: advance.id, version: 3, amount: 15_500_000, endOn: '2027-03-31', status: 'valid' },
+			{
+				id: intermediate.id,
+				version: 1,
+				amount: 7_700_000,
+				endOn: '2099-02-26',
+				status: 'cancelled'
+			}
+		]);
+		expect(three.queries).toHaveLength(3);
+		expect(one.queries).toHaveLength(3);
+		// The whole review reads no more for three guarantees than for one.
+		const reviewOfThree = await queriesOf(() => review.review(file));
+		expect(reviewOfThree.result.guarantees.map((g) => g.version)).toEqual([1, 3, 1]);
+		const single = await setUp();
+		const alone = await makeGuarantee({ organizationId: single.org.id, kind: 'contract' });
+		await attachments.attach(single.who, single.file, alone, 'contract', null, plain);
+		const reviewOfOne = await queriesOf(() => review.review(single.file));
+		expect(reviewOfThree.queries).toHaveLength(reviewOfOne.queries.length);
 	});
 });
 

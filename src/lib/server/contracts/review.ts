@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import * as audit from '../audit/append';
-import * as checks from './checks';
+import * as checks from './checks/checks';
 import * as rules from './rules';
 import * as securities from './securities';
 import { detachedFrom } from './attachments';
-import { compare } from './comparison';
+import { compare } from './checks/comparison';
 import { attachedGuarantees, securityChecks } from './review-reads';
 import { differencesOf, snapshotOf } from './snapshot';
 import { currentTerms, neededKinds, paidOf } from './terms';
 import { event, type Who } from './files';
-import { db } from '../db';
+import { db, type Executor } from '../db';
 import { contractGuarantee, type ContractFile } from '../db/schema';
 import { todayInJapan } from '../certificates/reads';
 
@@ -19,16 +19,17 @@ export { currentTerms } from './terms';
  * Re-runs the checks of a contract file against the latest certificate of each attached
  * guarantee and the organisation's rules in force — at every view, so a change certificate, a
  * cancellation, a 変更契約 or a changed rule shows at once — and says what changed since the
- * clerk last confirmed the file. Every read of a file's review goes through here.
+ * clerk last confirmed the file. Every read of a file's review goes through here; `executor` is
+ * the transaction of its audit event when the review is shown (view.ts).
  */
-export async function review(file: ContractFile, rulesInForce?: rules.RulesInForce) {
+export async function review(file: ContractFile, executor: Executor = db) {
 	const today = todayInJapan();
 	const [{ terms, changes }, inForce, attached, recorded, detached] = await Promise.all([
-		currentTerms(file),
-		rulesInForce ?? rules.inForce(file.organizationId),
-		attachedGuarantees(file, today),
-		securities.of(file.id),
-		detachedFrom(file.id)
+		currentTerms(file, executor),
+		rules.inForce(file.organizationId, executor),
+		attachedGuarantees(file, today, executor),
+		securities.of(file.id, executor),
+		detachedFrom(file.id, executor)
 	]);
 	// A security withdrawn (recorded by mistake) stays on the record and counts for nothing.
 	const standing = recorded.map((r) => r.security).filter((s) => s.withdrawnAt === null);

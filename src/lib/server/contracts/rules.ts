@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import * as audit from '../audit/append';
-import { db } from '../db';
+import { db, type Executor } from '../db';
 import { appUser, organizationRule } from '../db/schema';
 import { event, type Who } from './files';
 
@@ -60,8 +60,11 @@ export const rulesInput = z.object({
 	increaseShortfall: z.enum(SHORTFALL_RESULTS)
 });
 
-export async function inForce(organizationId: string): Promise<RulesInForce> {
-	const [row] = await db
+export async function inForce(
+	organizationId: string,
+	executor: Executor = db
+): Promise<RulesInForce> {
+	const [row] = await executor
 		.select({ rule: organizationRule, by: appUser.displayName, username: appUser.username })
 		.from(organizationRule)
 		.leftJoin(appUser, eq(appUser.id, organizationRule.updatedBy))

@@ -2,11 +2,12 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import * as audit from '../audit/append';
 import { note, optionalLine } from '../common/text';
-import { db } from '../db';
+import { db, type Executor } from '../db';
 import { appUser, contractSecurity, type ContractFile } from '../db/schema';
 import { optionalFormDay } from '../common/dates';
 import { event, optionalYen, type Who } from './files';
 import { ja } from '../../i18n/contracts';
+import { KINDS } from '../../guarantee';
 
 /**
  * A guarantee the file needs, provided another way than an electronic certificate: a paper
@@ -16,7 +17,6 @@ import { ja } from '../../i18n/contracts';
  * checked like an electronic certificate's.
  */
 export const METHODS = ['paper', 'bond', 'insurance', 'bank', 'cash', 'exempt'] as const;
-export const KINDS = ['contract', 'advance_payment', 'intermediate_advance_payment'] as const;
 
 const blankToUndefined = (v: unknown) => (v === '' || v == null ? undefined : v);
 
@@ -106,8 +106,8 @@ export async function withdraw(
 	});
 }
 
-export function of(contractFileId: string) {
-	return db
+export function of(contractFileId: string, executor: Executor = db) {
+	return executor
 		.select({ security: contractSecurity, recordedBy: appUser.displayName })
 		.from(contractSecurity)
 		.leftJoin(appUser, eq(appUser.id, contractSecurity.recordedBy))

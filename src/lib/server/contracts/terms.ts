@@ -1,14 +1,16 @@
-import * as checks from './checks';
+import type { Kind } from '../../guarantee';
+import * as checks from './checks/checks';
 import { changesOf } from './files';
 import type { ContractFile, ContractSecurity } from '../db/schema';
+import { db, type Executor } from '../db';
 
 /**
  * What the file itself says the checks need: its terms after each 変更契約, the guarantees it
  * needs, and the advances guaranteed for it so far.
  */
 /** The contract's terms after its 変更契約, in date order. */
-export async function currentTerms(file: ContractFile) {
-	const changes = await changesOf(file.id);
+export async function currentTerms(file: ContractFile, executor: Executor = db) {
+	const changes = await changesOf(file.id, executor);
 	let { contractAmount, endOn } = file;
 	for (const change of changes) {
 		contractAmount = change.contractAmount ?? contractAmount;
@@ -29,7 +31,7 @@ export async function currentTerms(file: ContractFile) {
 }
 
 /** The 契約保証 always; the advance kinds when the file plans them. */
-export function neededKinds(file: ContractFile): checks.Kind[] {
+export function neededKinds(file: ContractFile): Kind[] {
 	return [
 		'contract' as const,
 		...(file.advancePaymentAmount ? ['advance_payment' as const] : []),
@@ -46,7 +48,7 @@ export function paidOf(
 	attached: checks.AttachedGuarantee[],
 	recorded: ContractSecurity[]
 ): checks.Paid {
-	const amounts = (kind: checks.Kind) => [
+	const amounts = (kind: Kind) => [
 		...attached
 			.filter((g) => g.kind === kind && g.status !== 'cancelled')
 			.map((g) => g.advancePaymentAmount ?? 0),

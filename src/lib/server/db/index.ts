@@ -13,6 +13,19 @@ import { acquireOwnerLock } from './owner-lock';
  * tests do). Nothing outside this folder knows which engine runs.
  */
 export type Database = ReturnType<typeof drizzlePglite<typeof schema>>;
+/** `db` or one of its transactions: a read that must go with a write (its audit event) takes one. */
+export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | Database;
+
+/**
+ * Told of every query drizzle runs (not the plain-SQL `statement`s): no one in the app; a test
+ * counts a read's queries, so that a loop reading one row at a time cannot come back unseen.
+ */
+const queryListeners = new Set<(query: string) => void>();
+const logger = { logQuery: (query: string) => queryListeners.forEach((listen) => listen(query)) };
+export function onQuery(listener: (query: string) => void): () => void {
+	queryListeners.add(listener);
+	return () => queryListeners.delete(listener);
+}
 
 let instance: Database | undefined;
 let close: (() => Promise<void>) | undefined;
@@ -36,7 +49,7 @@ function open(): Database {
 		});
 		close = () => client.end({ timeout: 5 });
 		// Both drivers expose the same drizzle API; the cast keeps one type for callers.
-		return drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
+		return drizzlePostgres(client, { schema, casing: 'snake_case', logger }) as unknown as Database;
 	}
 	const dataDir = process.env.DATA_DIR ?? './data';
 	let client: PGlite;
@@ -52,7 +65,7 @@ function open(): Database {
 		};
 	}
 	close ??= () => client.close();
-	return drizzlePglite(client, { schema, casing: 'snake_case' });
+	return drizzlePglite(client, { schema, casing: 'snake_case', logger });
 }
 
 function get(): Database {
@@ -109,6 +122,23 @@ export async function statement<Row>(text: string, params: unknown[]): Promise<R
 		})) as unknown as Row[];
 	}
 	return (await (client as PGlite).query<Row>(text, params)).rows;
+}
+
+/**
+ * PostgreSQL only: like `statement`, each row an array of its values' raw bytes (null for NULL),
+ * nothing decoded — for `audit verify`, which hashes most of what it reads as it arrives.
+ */
+export async function rawStatement(text: string, params: unknown[]): Promise<(Buffer | null)[][]> {
+	const sql = (get() as unknown as { $client: postgres.Sql }).$client;
+	const rows = await sql
+		.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })
+		.raw();
+	return rows as unknown as (Buffer | null)[][];
+}
+
+/** The rows of `db.execute` / `tx.execute`: postgres.js returns them, PGlite a `{ rows }`. */
+export function rowsOf<Row>(result: unknown): Row[] {
+	return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 }
 
 export async function closeDb(): Promise<void> {

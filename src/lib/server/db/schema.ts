@@ -10,12 +10,14 @@ import {
 	pgEnum,
 	pgTable,
 	primaryKey,
+	smallint,
 	text,
 	timestamp,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { KINDS } from '../../guarantee';
 
 /** Raw bytes (hashes). postgres.js and PGlite both hand back a Uint8Array-compatible value. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -28,11 +30,7 @@ const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow()
 const yen = () => bigint({ mode: 'number' });
 
 export const role = pgEnum('role', ['clerk', 'admin', 'auditor']);
-export const guaranteeKind = pgEnum('guarantee_kind', [
-	'contract',
-	'advance_payment',
-	'intermediate_advance_payment'
-]);
+export const guaranteeKind = pgEnum('guarantee_kind', KINDS);
 export const guaranteeStatus = pgEnum('guarantee_status', ['valid', 'cancelled']);
 /**
  * surety: a 登録保証事業会社 (公共工事の前払金保証事業に関する法律), may issue every kind;
@@ -311,8 +309,11 @@ export const idempotencyKey = pgTable(
 // ── Audit trail ───────────────────────────────────────────────────────────
 
 /**
- * Append-only (triggers in the migration refuse UPDATE, DELETE, TRUNCATE) and hash-chained
- * per chain: `org:<id>` (and its lanes `org:<id>/1` … `/7`, see audit.ts), `issuer:<id>` or `operator`.
+ * Append-only (triggers refuse UPDATE, DELETE, TRUNCATE) and hash-chained per lane of a chain:
+ * `org:<id>`, `issuer:<id>`, `operator` or `portal`, each written in lanes `<chain>`,
+ * `<chain>/1` … (docs/AUDIT.md). An INSERT names the chain; the database's trigger
+ * (drizzle/0010_b_audit_append.sql) picks a free lane and sets `chain` to it, `seq`, `prev_hash`,
+ * `at`, `hash_version` and `hash`: whatever the writer sent for those is replaced.
  */
 export const auditEvent = pgTable(
 	'audit_event',
@@ -337,7 +338,9 @@ export const auditEvent = pgTable(
 		purpose: text(),
 		ip: text(),
 		userAgent: text(),
-		detail: jsonb()
+		detail: jsonb(),
+		/** 1: hashed by the portal (audit/chain.ts); 2: by the database on insert (same encoding rules). */
+		hashVersion: smallint().notNull().default(1)
 	},
 	// Every screen query starts with the organisation (tenant) and reads newest first by
 	// (at, id); each filter has its own index so a page is an index range scan even at ten
@@ -365,11 +368,38 @@ export const auditEvent = pgTable(
 );
 export type AuditEvent = typeof auditEvent.$inferSelect;
 
-export const auditChainHead = pgTable('audit_chain_head', {
-	chain: text().primaryKey(),
-	seq: bigint({ mode: 'number' }).notNull(),
-	hash: text().notNull()
+/**
+ * One row per lane: every event references its lane's row (foreign key), rows are never changed
+ * or removed, and a lane's head is its last event (the trail itself is append-only, so the head
+ * only moves forward). The append trigger locks a lane with an advisory lock, not this row.
+ */
+export const auditChainHead = pgTable(
+	'audit_chain_head',
+	{
+		chain: text().primaryKey(),
+		/** The chain this lane belongs to (`org:<id>`); `lane` 0 is the chain's own name. */
+		base: text().notNull(),
+		lane: integer().notNull(),
+		openedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex().on(t.base, t.lane)]
+);
+
+/**
+ * Signed checkpoints (`audit checkpoint`, hourly by the server): the head of every lane, signed
+ * with the portal's Ed25519 key, which is kept outside the database. `payload` is the exact
+ * signed text; the other columns repeat what it says, for listing.
+ */
+export const auditCheckpoint = pgTable('audit_checkpoint', {
+	id: bigserial({ mode: 'number' }).primaryKey(),
+	at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+	keyId: text().notNull(),
+	chains: integer().notNull(),
+	events: bigint({ mode: 'number' }).notNull(),
+	payload: text().notNull(),
+	signature: text().notNull()
 });
+export type AuditCheckpoint = typeof auditCheckpoint.$inferSelect;
 
 // ── Contract files (案件) ──────────────────────────────────────────────────
 

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { parseQrPayload } from '../../auth-key';
 import { withoutBidi } from '../common/text';
 
 /**
@@ -17,6 +18,26 @@ export function formText(
 	if (typeof value !== 'string' || value.length > max || value.includes('\0')) return null;
 	const text = trim ? value.trim() : value;
 	return text === '' ? null : text;
+}
+
+/**
+ * The number, key and purpose of a key entry (/verify, a contract file's attach). A handheld
+ * scanner types the whole QR text into whichever field has the focus: it fills both.
+ */
+export function keyEntry(form: FormData) {
+	const typed = {
+		guaranteeNumber: formText(form, 'guaranteeNumber', 100) ?? '',
+		authKey: formText(form, 'authKey', 100) ?? ''
+	};
+	const scanned = parseQrPayload(typed.guaranteeNumber) ?? parseQrPayload(typed.authKey);
+	return { ...(scanned ?? typed), purpose: formText(form, 'purpose', 40) };
+}
+
+/** Every field's error in a refused key entry, null when that field is fine. */
+export interface KeyEntryErrors {
+	guaranteeNumber: 'empty' | 'format' | null;
+	authKey: 'empty' | 'character' | 'length' | 'checksum' | null;
+	purpose: 'empty' | null;
 }
 
 /**

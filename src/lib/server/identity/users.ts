@@ -101,6 +101,15 @@ export function list(organizationId: string): Promise<UserSummary[]> {
 		.orderBy(asc(appUser.username));
 }
 
+/** The organisation's users' names by id: the audit trail shows 田中 花子 beside her login. */
+export async function displayNames(organizationId: string): Promise<Map<string, string>> {
+	const rows = await db
+		.select({ id: appUser.id, displayName: appUser.displayName })
+		.from(appUser)
+		.where(eq(appUser.organizationId, organizationId));
+	return new Map(rows.filter((row) => row.displayName).map((row) => [row.id, row.displayName]));
+}
+
 /** Finds a user of an organisation by the organisation's code; for sign-in and the CLI. */
 export async function findByOrgCode(orgCode: string, username: string) {
 	const [row] = await db

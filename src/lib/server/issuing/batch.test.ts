@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { asc, eq, like, or } from 'drizzle-orm';
 import * as audit from '../audit/append';
-import * as auditChain from '../audit/chain';
+import * as auditVerify from '../audit/verify';
 import * as authKeys from './auth-keys';
 import * as batch from './batch';
 import { db } from '../db';
@@ -77,9 +77,9 @@ async function unregisteredCode() {
 /** The chain's events in order: seq 1..n without a gap, and `verify` passes. */
 /** `chain` with its lanes (audit.ts): every lane numbered 1, 2, 3 … without a gap. */
 async function expectUnbroken(chain: string, events: number) {
-	const result = await auditChain.verify(chain);
+	const result = await auditVerify.verify({ chain: chain });
 	expect(result).toMatchObject({ ok: true, events });
-	expect(result.chains).toBeLessThanOrEqual(audit.LANES);
+	expect(result.chains).toBeLessThanOrEqual(audit.MAX_LANES);
 	const rows = await db
 		.select({ chain: auditEvent.chain, seq: auditEvent.seq })
 		.from(auditEvent)
@@ -271,7 +271,7 @@ describe('audit.recordMany', () => {
 		});
 		const orgChain = `org:${org.id}`;
 		const issuerChain = `issuer:${issuer.id}`;
-		const before = (await auditChain.verify(orgChain)).events;
+		const before = (await auditVerify.verify({ chain: orgChain })).events;
 		const event = (i: number, onOrg: boolean): audit.EventInput => ({
 			action: 'test.event',
 			outcome: 'success',
@@ -295,7 +295,7 @@ describe('audit.recordMany', () => {
 		// The returned heads are the chains' real heads: `verify` accepts them as anchors. (Only
 		// these chains: other test files may break theirs on purpose in a shared database.)
 		for (const chain of [orgChain, issuerChain])
-			expect((await auditChain.verify(chain, heads)).ok).toBe(true);
+			expect((await auditVerify.verify({ chain: chain, anchors: heads })).ok).toBe(true);
 		// One call, one lane per chain (its first): the heads returned are those lanes'.
 		expect(heads.map((h) => h.chain).sort()).toEqual([orgChain, issuerChain].sort());
 		expect(await audit.recordMany([])).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as issuers from './issuers';
-import { document } from './openapi';
+import { document } from './openapi/document';
 import { makeOrganization, testContext } from '../testing/fixtures';
 import { POST as register } from '../../../routes/api/v1/certificates/+server';
 import { POST as batch } from '../../../routes/api/v1/certificates/batch/+server';

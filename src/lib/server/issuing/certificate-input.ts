@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { isLocalGovernmentCode } from '../../local-government-code';
+import {
+	GUARANTEE_NUMBER_PATTERN,
+	KINDS,
+	normalizeGuaranteeNumber,
+	type Kind
+} from '../../guarantee';
 import { pointer, validationProblem, type FieldError } from '../http/problem';
 import { day } from '../common/dates';
 import { note, oneLine, textFaults } from '../common/text';
@@ -8,7 +14,6 @@ import { note, oneLine, textFaults } from '../common/text';
  * The bodies of the issuer API (shared/API.md §1) as zod schemas: allow-lists (`strictObject`),
  * the normalisation rules, and the source of the OpenAPI document. Re-exported by guarantees.ts.
  */
-export const KINDS = ['contract', 'advance_payment', 'intermediate_advance_payment'] as const;
 export const AMENDMENT_REASONS = ['増額', '減額', '保証期限変更', 'その他'] as const;
 export const CATEGORIES = ['construction', 'service'] as const;
 export const MAX_YEN = 10_000_000_000_000;
@@ -25,8 +30,8 @@ const phone = z
 export const guaranteeNumber = z
 	.string()
 	.max(64)
-	.transform((value) => value.normalize('NFKC').trim().toUpperCase())
-	.pipe(z.string().regex(/^[0-9A-Z][0-9A-Z-]{2,31}$/, 'must be 3–32 of 0-9 A-Z and hyphens'));
+	.transform(normalizeGuaranteeNumber)
+	.pipe(z.string().regex(GUARANTEE_NUMBER_PATTERN, 'must be 3–32 of 0-9 A-Z and hyphens'));
 
 const member = z.strictObject({
 	name: oneLine(200).describe('構成員の名称'),
@@ -154,7 +159,7 @@ export const noticeInput = z.strictObject({
 
 /** The rules that span fields, checked on the parsed body and on the merged result of a change. */
 export function crossFieldErrors(
-	kind: (typeof KINDS)[number],
+	kind: Kind,
 	body: Pick<CertificateInput, 'works' | 'guarantee'>,
 	base = ''
 ): FieldError[] {

@@ -1,4 +1,5 @@
 import { fiscalYearLabel, formatDate } from '../../i18n/format';
+import { ja as names } from '../../i18n/guarantee';
 import type { CertificateVersion, Guarantee } from '../db/schema';
 
 /**
@@ -6,11 +7,6 @@ import type { CertificateVersion, Guarantee } from '../db/schema';
  * of its table, dates in 和暦 with the Gregorian date, and who to call. Pure, so the words are
  * tested without drawing a PDF.
  */
-const KIND_LABEL = {
-	contract: '契約保証',
-	advance_payment: '前払金保証',
-	intermediate_advance_payment: '中間前払金保証'
-} as const;
 const CATEGORY_LABEL = { construction: '工事', service: '業務委託' } as const;
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')} 円`;
@@ -34,7 +30,7 @@ export function noticeRows({
 	const advanceLabel = g.kind === 'intermediate_advance_payment' ? '中間前払金額' : '前払金額';
 	const members = v.contractorMembers?.map((m) => m.name).join('、');
 	return [
-		['保証の種類', KIND_LABEL[g.kind]],
+		['保証の種類', names.kinds[g.kind]],
 		['工事名', v.worksName],
 		['工事場所', v.worksLocation],
 		...(v.worksCategory ? [['区分', CATEGORY_LABEL[v.worksCategory]] as [string, string]] : []),

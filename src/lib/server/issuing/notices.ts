@@ -9,6 +9,8 @@ import { formatAuthKey, qrPayload } from '../../auth-key';
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db';
 import { certificateVersion, type Guarantee } from '../db/schema';
+import * as audit from '../audit/append';
+import * as authKeys from './auth-keys';
 import * as guarantees from './guarantees';
 import { contactLine, noticeRows, verifyLines, type NoticeFacts } from './notice-rows';
 
@@ -146,6 +148,32 @@ export async function forKey(
 	const firstIssuedOn = first?.issuedOn ?? found.latest.issuedOn;
 	const pdf = await render({ issuerName: issuer.name, ...found, firstIssuedOn, portalUrl });
 	return { error: undefined, pdf, guarantee: found.guarantee, key: found.key };
+}
+
+/**
+ * POST /api/v1/notices: the お知らせ for the issuer that presents the guarantee's current key,
+ * recorded as `notice.render` in the issuer's trail (the key masked).
+ */
+export async function renderFor(
+	caller: guarantees.Caller,
+	issuer: { id: string; name: string },
+	guaranteeNumber: string,
+	authKey: string,
+	portalUrl: string
+) {
+	const made = await forKey(issuer, guaranteeNumber, authKey, portalUrl);
+	if (made.error !== undefined) return made;
+	await audit.record({
+		action: 'notice.render',
+		outcome: 'success',
+		actor: caller.actor,
+		context: caller.context,
+		issuerId: issuer.id,
+		guaranteeId: made.guarantee.id,
+		guaranteeNumber: made.guarantee.guaranteeNumber,
+		detail: { authKey: authKeys.mask(made.key) }
+	});
+	return made;
 }
 
 /** The portal's verification page outside a request (the demo's notices): ORIGIN, else local. */

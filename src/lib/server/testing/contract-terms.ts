@@ -1,4 +1,4 @@
-import type { AttachedGuarantee, ContractTerms, Paid } from '../contracts/check-base';
+import type { AttachedGuarantee, ContractTerms, Paid } from '../contracts/checks/base';
 import { DEFAULT_RULES, type Rules } from '../contracts/rules';
 
 /** The contract of the checks' unit tests (¥38,500,000, 工期 2026-07-01 … 2027-02-26), and its helpers. */

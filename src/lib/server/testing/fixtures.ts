@@ -3,6 +3,7 @@ import * as issuers from '../issuing/issuers';
 import * as organizations from '../identity/organizations';
 import * as users from '../identity/users';
 import type { Actor } from '../audit/append';
+import type { SessionUser } from '../identity/sessions';
 import { checkDigit } from '../../local-government-code';
 import { formatAuthKey } from '../../auth-key';
 import { localContext } from '../identity/request-context';
@@ -127,6 +128,34 @@ export async function makeGuarantee(input: GuaranteeFixture) {
 			.values(versions.map((v, i) => ({ ...v, guaranteeId: id, version: i + 1 })));
 	});
 	return { id, issuerId, guaranteeNumber, authKey: key.display, canonicalKey: key.canonical };
+}
+
+/** A signed-in clerk of `org` as the domain functions receive one (no session needed). */
+export async function makeClerk(
+	org: { id: string; code: string; name: string },
+	displayName = ''
+): Promise<SessionUser> {
+	const { user } = await users.add(
+		{
+			organizationId: org.id,
+			username: `c${crypto.randomUUID().slice(0, 8)}`,
+			displayName,
+			role: 'clerk',
+			password: 'correct horse battery'
+		},
+		operator,
+		testContext
+	);
+	return {
+		id: user.id,
+		username: user.username,
+		displayName: user.displayName,
+		role: 'clerk',
+		mustChangePassword: false,
+		organizationId: org.id,
+		organizationCode: org.code,
+		organizationName: org.name
+	};
 }
 
 /** A fresh issuer with an Ed25519 key `k1` registered, and `sign` making a compact JWS with it. */

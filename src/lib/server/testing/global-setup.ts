@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,8 +17,15 @@ declare module 'vitest' {
  * every file shares that one PostgreSQL database (tests never assume it is empty: each makes
  * its own tenants). Without it, each file gets its own in-memory PGlite, loaded from a dump of
  * one migrated here: creating and migrating a cluster per file cost ~5 s each, loading ~1 s.
+ * Every worker (and every CLI the tests start) signs checkpoints with one key, outside the
+ * worktree: the workers inherit this environment.
  */
 export default async function setup(project: TestProject) {
+	const worktree = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12);
+	process.env.CHECKPOINT_KEY_FILE ??= path.join(
+		os.tmpdir(),
+		`kensho-test-checkpoint-key-${worktree}.pem`
+	);
 	const pglite = !process.env.DATABASE_URL;
 	const dataDir = process.env.DATA_DIR;
 	if (pglite) process.env.DATA_DIR = ':memory:';

@@ -1,13 +1,22 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import * as userAdmin from '$lib/server/identity/user-admin';
 import * as users from '$lib/server/identity/users';
+import * as lastSignIn from '$lib/server/identity/last-sign-in';
 import { echo, formText } from '$lib/server/http/forms';
 import { requireUser, userActor } from '$lib/server/http/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const admin = requireUser('admin');
-	return { users: await users.list(admin.organizationId) };
+	const [list, lastSignIns] = await Promise.all([
+		users.list(admin.organizationId),
+		lastSignIn.lastSignIns(admin.organizationId)
+	]);
+	return {
+		users: list.map((user) => ({ ...user, lastSignInAt: lastSignIns.get(user.id) ?? null })),
+		adminId: admin.id
+	};
 };
 
 const userId = (form: FormData) => z.uuid().safeParse(form.get('userId')).data ?? null;
@@ -21,25 +30,11 @@ export const actions: Actions = {
 			displayName: formText(form, 'displayName', 60) ?? '',
 			role: formText(form, 'role', 16) ?? ''
 		};
-		const parsed = users.newUserInput.safeParse(values);
-		if (!parsed.success) {
-			const field = parsed.error.issues[0]?.path[0];
-			const error = field === 'role' ? 'invalidRole' : 'invalidUsername';
-			return fail(400, { action: 'add' as const, error, values: echo(values) });
+		const added = await userAdmin.addUser(admin, values, locals.context);
+		if ('error' in added) {
+			return fail(400, { action: 'add' as const, error: added.error, values: echo(values) });
 		}
-		try {
-			const { user, password } = await users.add(
-				{ organizationId: admin.organizationId, ...parsed.data },
-				userActor(admin),
-				locals.context
-			);
-			return { action: 'add' as const, username: user.username, password };
-		} catch (error) {
-			if (error instanceof users.DuplicateUserError) {
-				return fail(400, { action: 'add' as const, error: 'duplicate' as const, values });
-			}
-			throw error;
-		}
+		return { action: 'add' as const, ...added };
 	},
 	setDisabled: async ({ request, locals }) => {
 		const admin = requireUser('admin');
@@ -49,6 +44,12 @@ export const actions: Actions = {
 		if (!id) return fail(400, { action: 'setDisabled' as const, error: 'notFound' as const });
 		if (id === admin.id && disabled) {
 			return fail(400, { action: 'setDisabled' as const, error: 'self' as const });
+		}
+		// Disabling ends the user's sessions at once: asked first (works without JavaScript).
+		if (disabled && form.get('confirmed') !== 'yes') {
+			const user = (await users.list(admin.organizationId)).find((u) => u.id === id);
+			if (!user) return fail(404, { action: 'setDisabled' as const, error: 'notFound' as const });
+			return { action: 'confirmDisable' as const, userId: id, username: user.username };
 		}
 		const user = await users.setDisabled(
 			admin.organizationId,

@@ -1,4 +1,6 @@
+import * as auditCheckpoints from '$lib/server/audit/checkpoint-status';
 import * as auditSearch from '$lib/server/audit/search';
+import * as lockTrails from '$lib/server/audit/lock-trail';
 import * as users from '$lib/server/identity/users';
 import { echo } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guard';
@@ -10,31 +12,46 @@ export const load: PageServerLoad = async ({ url }) => {
 	const raw = auditSearch.filterParams(url.searchParams);
 	const parsed = auditSearch.filtersSchema.safeParse(raw);
 	const filters = parsed.success ? parsed.data : {};
-	const [page, people] = await Promise.all([
+	const [page, people, checkpoint] = await Promise.all([
 		auditSearch.list(user.organizationId, filters),
-		users.list(user.organizationId)
+		users.list(user.organizationId),
+		auditCheckpoints.statusFor(user.organizationId)
 	]);
+	const trails = await lockTrails.trailsOf(user.organizationId, page.events);
+	// The actor's name beside the login: 田中 花子（124249/tanaka）.
+	const names = new Map(people.map((person) => [person.id, person.displayName]));
+	// Typed by whoever made the event (a sign-in name, a number at /verify): the trail keeps it
+	// as typed, the screen never renders a bidirectional control (issue 12).
+	const actor = (event: { actorId: string | null; actorLabel: string | null }) => ({
+		name: (event.actorId && names.get(event.actorId)) || null,
+		login: event.actorLabel && withoutBidi(event.actorLabel)
+	});
 	return {
 		invalid: !parsed.success,
 		values: parsed.success ? echo(raw) : {},
-		events: page.events.map((event) => ({
-			id: event.id,
-			seq: event.seq,
-			at: event.at,
-			action: event.action,
-			outcome: event.outcome,
-			reason: event.reason,
-			// Typed by whoever made the event (a sign-in name, a number at /verify): the trail keeps
-			// it as typed, the screen never renders a bidirectional control (issue 12).
-			actorLabel: event.actorLabel && withoutBidi(event.actorLabel),
-			guaranteeNumber: event.guaranteeNumber && withoutBidi(event.guaranteeNumber),
-			guaranteeId: event.guaranteeId,
-			purpose: event.purpose,
-			ip: event.ip,
-			// Outsiders' failed sign-ins folded into one event (identity/sign-in-failures.ts).
-			count: (event.detail as { count?: unknown } | null)?.count ?? null
-		})),
+		events: page.events.map((event) => {
+			const trail = trails.get(event.id);
+			return {
+				id: event.id,
+				at: event.at,
+				action: event.action,
+				outcome: event.outcome,
+				reason: event.reason,
+				actor: actor(event),
+				guaranteeNumber: event.guaranteeNumber && withoutBidi(event.guaranteeNumber),
+				guaranteeId: event.guaranteeId,
+				purpose: event.purpose,
+				ip: event.ip,
+				// Outsiders' failed sign-ins folded into one event (identity/sign-in-failures.ts).
+				count: (event.detail as { count?: unknown } | null)?.count ?? null,
+				lockTrail: trail && {
+					attempts: trail.attempts.map((a) => ({ ...a, actor: actor(a) })),
+					elsewhere: trail.elsewhere
+				}
+			};
+		}),
 		nextBefore: page.nextBefore,
-		people: people.map((person) => ({ id: person.id, username: person.username }))
+		people: people.map(({ id, username, displayName }) => ({ id, username, displayName })),
+		checkpoint
 	};
 };

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
-import * as audit from '$lib/server/audit/append';
 import * as contracts from '$lib/server/contracts/files';
 import { formText } from '$lib/server/http/forms';
 import type { SessionUser } from '$lib/server/identity/sessions';
@@ -37,15 +36,12 @@ export const whoFor = (user: SessionUser, locals: App.Locals) => ({
 });
 
 /**
- * The signed-in user's contract file `id`. Another organisation's file, or none, is a 404 and,
- * for the tenant matrix (issue 7), a denied `action` in the user's trail.
+ * The signed-in user's contract file `id`. Another organisation's file, or none, is a 404 (and
+ * a denied `action` in the user's trail: contracts.open).
  */
 export async function ownFile(id: string, locals: App.Locals, action: string) {
 	const user = requireUser();
-	const file = await contracts.get(user.organizationId, id);
-	if (!file) {
-		await audit.recordDenied(whoFor(user, locals), action, id);
-		error(404, messages(locals.locale).common.errors.notFound);
-	}
+	const file = await contracts.open(whoFor(user, locals), id, action);
+	if (!file) error(404, messages(locals.locale).common.errors.notFound);
 	return { user, file };
 }

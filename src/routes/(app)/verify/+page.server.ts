@@ -1,65 +1,42 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { normalizeAuthKeyInput, parseQrPayload } from '$lib/auth-key';
+import { normalizeAuthKeyInput } from '$lib/auth-key';
+import { isPurpose } from '$lib/guarantee';
 import * as certificates from '$lib/server/certificates/verify';
-import { echo, formText } from '$lib/server/http/forms';
+import { echo, keyEntry, type KeyEntryErrors } from '$lib/server/http/forms';
 import { requireUser, requireWriter } from '$lib/server/http/guard';
 import { lastPurpose, rememberPurpose } from '$lib/server/certificates/purpose-cookies';
+import { lastUsedPurpose } from '$lib/server/certificates/last-purpose';
+import { lockContact } from '$lib/server/certificates/lock-contact';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Every field's error, null when that field is fine. */
-interface Fields {
-	guaranteeNumber: 'empty' | 'format' | null;
-	authKey: 'empty' | 'character' | 'length' | 'checksum' | null;
-	purpose: 'empty' | null;
-}
-
-export const load: PageServerLoad = ({ cookies }) => {
-	requireUser();
-	return { purpose: lastPurpose(cookies) };
+/** The purpose offered first: the last one used in this browser, else by this clerk. */
+export const load: PageServerLoad = async ({ cookies }) => {
+	const user = requireUser();
+	return { purpose: lastPurpose(cookies) ?? (await lastUsedPurpose(user)) };
 };
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, setHeaders }) => {
 		const user = requireWriter();
-		const form = await request.formData();
-		let guaranteeNumber = formText(form, 'guaranteeNumber', 100) ?? '';
-		let authKey = formText(form, 'authKey', 100) ?? '';
-		const purpose = formText(form, 'purpose', 40);
-		// A handheld scanner types the whole QR text into whichever field has the focus.
-		const scanned = parseQrPayload(guaranteeNumber) ?? parseQrPayload(authKey);
-		if (scanned) ({ guaranteeNumber, authKey } = scanned);
+		const { guaranteeNumber, authKey, purpose } = keyEntry(await request.formData());
 		// The key is a secret: it is never sent back in the page.
 		const values = echo({ guaranteeNumber, purpose: purpose ?? '' });
-		if (!certificates.isPurpose(purpose)) {
-			const fields: Fields = { guaranteeNumber: null, authKey: null, purpose: 'empty' };
+		if (!isPurpose(purpose)) {
+			const fields: KeyEntryErrors = { guaranteeNumber: null, authKey: null, purpose: 'empty' };
 			return fail(400, { error: 'invalid' as const, fields, length: 0, values });
 		}
 
-		const result = await certificates.verify({
-			guaranteeNumber,
-			authKey,
-			purpose,
-			user,
-			context: locals.context
-		});
+		const context = locals.context;
+		const result = await certificates.verify({ guaranteeNumber, authKey, purpose, user, context });
 		if (result.ok) {
 			rememberPurpose(cookies, url.protocol === 'https:', result.id, purpose);
 			redirect(303, `/certificates/${result.id}`);
 		}
 		if (result.kind === 'invalid') {
-			const { guaranteeNumber: number, authKey: key } = result;
+			const { guaranteeNumber: number = null, authKey: key = null } = result;
 			const length = key === 'length' ? normalizeAuthKeyInput(authKey).length : 0;
-			const fields: Fields = {
-				guaranteeNumber: number ?? null,
-				authKey: key ?? null,
-				purpose: null
-			};
-			return fail(400, {
-				error: 'invalid' as const,
-				fields,
-				length,
-				values
-			});
+			const fields: KeyEntryErrors = { guaranteeNumber: number, authKey: key, purpose: null };
+			return fail(400, { error: 'invalid' as const, fields, length, values });
 		}
 		if (result.kind === 'locked') {
 			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
@@ -67,6 +44,10 @@ export const actions: Actions = {
 				error: 'locked' as const,
 				scope: result.scope,
 				until: result.until.toISOString(),
+				contact:
+					result.scope === 'number'
+						? await lockContact(user.organizationId, guaranteeNumber)
+						: null,
 				values
 			});
 		}

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
-import * as audit from '$lib/server/audit/append';
 import * as auditCsv from '$lib/server/audit/csv';
 import * as auditSearch from '$lib/server/audit/search';
+import * as users from '$lib/server/identity/users';
 import { requireUser, userActor } from '$lib/server/http/guard';
 import type { RequestHandler } from './$types';
 
@@ -15,40 +15,31 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const parsed = auditSearch.filtersSchema.safeParse(auditSearch.filterParams(url.searchParams));
 	if (!parsed.success) error(400, messages(locals.locale).audit.filters.invalid);
 	const { before: _ignored, ...filters } = parsed.data;
-	await audit.record({
-		action: 'audit.export',
-		outcome: 'success',
-		actor: userActor(user),
-		context: locals.context,
+	const who = {
 		organizationId: user.organizationId,
-		detail: { filters }
-	});
-
-	const batches = auditSearch.stream(user.organizationId, filters);
-	// The first batch is read before the 200 goes out: a query that fails fails the request
-	// with its own status, rather than a 200 whose stream is cut (issue 12).
-	const first = await batches.next();
+		actor: userActor(user),
+		context: locals.context
+	};
+	const chunks = await auditCsv.exportFor(
+		who,
+		filters,
+		await users.displayNames(user.organizationId)
+	);
 	const encoder = new TextEncoder();
 	const body = new ReadableStream<Uint8Array>({
-		start(controller) {
-			const rows = first.done ? '' : first.value.map(auditCsv.row).join('');
-			controller.enqueue(encoder.encode(auditCsv.BOM + auditCsv.line(auditCsv.HEADER) + rows));
-			if (first.done) controller.close();
-		},
 		async pull(controller) {
-			const next = await batches.next();
+			const next = await chunks.next();
 			if (next.done) return controller.close();
-			controller.enqueue(encoder.encode(next.value.map(auditCsv.row).join('')));
+			controller.enqueue(encoder.encode(next.value));
 		},
 		async cancel() {
-			await batches.return(undefined);
+			await chunks.return(undefined);
 		}
 	});
-	const day = new Date().toISOString().slice(0, 10);
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="audit-${user.organizationCode}-${day}.csv"`,
+			'content-disposition': `attachment; filename="${auditCsv.fileName(user.organizationCode)}"`,
 			'cache-control': 'private, no-store'
 		}
 	});

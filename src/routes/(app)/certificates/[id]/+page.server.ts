@@ -3,6 +3,7 @@ import { messages } from '$lib/i18n';
 import * as certificates from '$lib/server/certificates/verify';
 import { requireUser } from '$lib/server/http/guard';
 import { pageQr } from '$lib/server/certificates/page-qr';
+import * as auditCheckpoints from '$lib/server/audit/checkpoint-status';
 import { takePurpose } from '$lib/server/certificates/purpose-cookies';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,10 +20,12 @@ export const load: PageServerLoad = async ({ params, cookies, url, locals }) => 
 	if (!certificate) error(404, messages(locals.locale).common.errors.notFound);
 	// The printed record links to this page: the URL carries no key.
 	const pageUrl = `${url.origin}/certificates/${certificate.id}`;
+	const [qr, checkpoint] = await Promise.all([pageQr(pageUrl), auditCheckpoints.inForce()]);
 	return {
 		certificate,
 		pageUrl,
-		qr: await pageQr(pageUrl),
+		qr,
+		checkpoint,
 		clerkOrganization: user.organizationName
 	};
 };

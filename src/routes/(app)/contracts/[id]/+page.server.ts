@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import * as contracts from '$lib/server/contracts/files';
+import * as edits from '$lib/server/contracts/file-edits';
 import * as contractReview from '$lib/server/contracts/review';
-import type { ContractFile } from '$lib/server/db/schema';
+import * as contractView from '$lib/server/contracts/view';
+import type { ContractFile } from '$lib/server/contracts/files';
 import { echo } from '$lib/server/http/forms';
 import { requireWriter } from '$lib/server/http/guard';
 import type { SessionUser } from '$lib/server/identity/sessions';
@@ -17,7 +18,11 @@ const changedFile = (id: string, locals: App.Locals) => (requireWriter(), viewed
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { user, file } = await viewedFile(params.id, locals);
-	return { file, review: await contractReview.review(file), isAdmin: user.role === 'admin' };
+	return {
+		file,
+		review: await contractView.view(whoFor(user, locals), file, 'contract.view'),
+		isAdmin: user.role === 'admin'
+	};
 };
 
 /** An action of `more` on the file: guard, form, call. */
@@ -37,20 +42,8 @@ export const actions: Actions = {
 	update: async ({ params, request, locals }) => {
 		const { user, file } = await changedFile(params.id, locals);
 		const updateValues = contractValues(await request.formData());
-		const parsed = contracts.contractInput.safeParse(updateValues);
-		if (!parsed.success) {
-			const errors = contracts.fieldErrors(parsed.error);
-			return fail(400, { updateErrors: errors, updateValues: echo(updateValues) });
-		}
-		try {
-			await contracts.update(whoFor(user, locals), file, parsed.data);
-		} catch (e) {
-			if (!(e instanceof contracts.DuplicateContractError)) throw e;
-			return fail(400, {
-				updateErrors: { contractNumber: 'duplicate' },
-				updateValues: echo(updateValues)
-			});
-		}
+		const updateErrors = await edits.update(whoFor(user, locals), file, updateValues);
+		if (updateErrors) return fail(400, { updateErrors, updateValues: echo(updateValues) });
 		redirect(303, `/contracts/${file.id}`);
 	},
 	confirm: async ({ params, locals }) => {

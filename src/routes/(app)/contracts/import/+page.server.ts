@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import * as contractImport from '$lib/server/contracts/import';
+import * as contractImport from '$lib/server/contracts/import/import';
 import { requireWriter } from '$lib/server/http/guard';
 import { whoFor } from '../form';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,5 @@
 import { getRequestEvent } from '$app/server';
 import { endpoint } from '$lib/server/http/api';
-import * as audit from '$lib/server/audit/append';
-import * as authKeys from '$lib/server/issuing/auth-keys';
 import * as guarantees from '$lib/server/issuing/guarantees';
 import * as notices from '$lib/server/issuing/notices';
 import { Problem } from '$lib/server/http/problem';
@@ -14,7 +12,13 @@ export const POST: RequestHandler = endpoint(
 		const input = guarantees.parse(guarantees.noticeInput, body);
 		// Printed on the notice: where the orderer's clerk verifies (this portal's /verify).
 		const portalUrl = new URL('/verify', getRequestEvent().url).href;
-		const made = await notices.forKey(issuer, input.guaranteeNumber, input.authKey, portalUrl);
+		const made = await notices.renderFor(
+			caller,
+			issuer,
+			input.guaranteeNumber,
+			input.authKey,
+			portalUrl
+		);
 		if (made.error !== undefined) {
 			if (made.error === 'not-found') {
 				throw new Problem(404, 'not-found', 'No such guarantee for this issuer');
@@ -26,16 +30,6 @@ export const POST: RequestHandler = endpoint(
 				}
 			]);
 		}
-		await audit.record({
-			action: 'notice.render',
-			outcome: 'success',
-			actor: caller.actor,
-			context: caller.context,
-			issuerId: issuer.id,
-			guaranteeId: made.guarantee.id,
-			guaranteeNumber: made.guarantee.guaranteeNumber,
-			detail: { authKey: authKeys.mask(made.key) }
-		});
 		return new Response(made.pdf as BodyInit, {
 			headers: {
 				'content-type': 'application/pdf',

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import * as openapi from '$lib/server/issuing/openapi';
+import * as openapi from '$lib/server/issuing/openapi/document';
 import type { RequestHandler } from './$types';
 
 /** Public: the contract, not data. */

@@ -1,16 +1,16 @@
-import * as contracts from '$lib/server/contracts/files';
-import * as contractReview from '$lib/server/contracts/review';
+import * as auditCheckpoints from '$lib/server/audit/checkpoint-status';
+import * as contractView from '$lib/server/contracts/view';
 import { ownFile, whoFor } from '../../form';
 import type { PageServerLoad } from './$types';
 
 /** The 検証記録 a clerk attaches to the approval (決裁): every guarantee, every check. */
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { user, file } = await ownFile(params.id, locals, 'contract.print');
-	const review = await contractReview.review(file);
-	await contracts.recordPrinted(whoFor(user, locals), file);
+	const review = await contractView.view(whoFor(user, locals), file, 'contract.print');
 	return {
 		file,
 		review,
+		checkpoint: await auditCheckpoints.inForce(),
 		madeAt: new Date().toISOString(),
 		madeBy: user.displayName || user.username,
 		organizationName: user.organizationName

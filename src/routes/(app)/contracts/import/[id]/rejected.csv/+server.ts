@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
 import { BOM, line } from '$lib/server/audit/csv';
-import { rejectedLines } from '$lib/server/contracts/import';
+import { rejectedLines } from '$lib/server/contracts/import/import';
 import { requireUser } from '$lib/server/http/guard';
 import type { RequestHandler } from './$types';
 
