@@ -4,7 +4,7 @@ import type { SessionUser } from '../identity/sessions';
 import { WRITERS } from '../../roles';
 
 /**
- * Narrows `locals.user` inside `(app)` routes. hooks.server.ts already turned strangers away;
+ * Narrows `locals.user` inside `(app)` routes. the role guard (role-guard.ts) already turned strangers away;
  * this gives the route a typed user and re-checks the role right where it is used.
  */
 export function requireUser(...roles: SessionUser['role'][]): SessionUser {
@@ -19,7 +19,7 @@ export function requireUser(...roles: SessionUser['role'][]): SessionUser {
 export const requireWriter = (): SessionUser => requireUser(...WRITERS);
 
 /**
- * What an auditor may do on an `(app)` route, for the guard in hooks.server.ts: read any page
+ * What an auditor may do on an `(app)` route, for the role guard (role-guard.ts): read any page
  * but those that exist only to write, and post only their own password change and the print
  * record of a certificate they read (a read, recorded). Everything else that writes is refused,
  * including actions added later: the list names what is allowed, not what is not.
