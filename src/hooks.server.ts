@@ -1,6 +1,7 @@
 import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/identity/sessions';
+import { callerFor } from '$lib/server/identity/caller';
 import { isDatabaseUnavailable } from '$lib/server/db';
 import { migrate } from '$lib/server/db/migrate';
 import * as auditCheckpoints from '$lib/server/audit/checkpoint-schedule';
@@ -104,6 +105,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	};
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.caller = callerFor(event.locals);
 	refuseMalformedForms(event.request, messages(event.locals.locale).common.errors.malformedForm);
 
 	let response = await withDeadline(
@@ -182,6 +184,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		if (result.session.extended) auth.setSessionTokenCookie(event, token, result.session.expiresAt);
 		event.locals.user = result.user;
 		event.locals.session = result.session;
+		event.locals.caller = callerFor(event.locals);
 	} else {
 		auth.deleteSessionTokenCookie(event);
 	}

@@ -3,6 +3,7 @@ import { db, rowsOf, statement, type Database } from '../db';
 import type { AuditEvent } from '../db/schema';
 import type { ChainHead } from './chain';
 import type { RequestContext } from '../identity/request-context';
+import type { Actor } from '../identity/caller';
 
 export { MAX_LANES } from './chain';
 
@@ -16,11 +17,7 @@ export { MAX_LANES } from './chain';
  */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-export type Actor =
-	| { type: 'user'; id: string; label: string; organizationId: string }
-	| { type: 'issuer'; id: string; label: string }
-	| { type: 'operator'; label: string }
-	| { type: 'anonymous'; label?: string };
+export type { Actor } from '../identity/caller';
 
 /** How a signed-in user appears in the audit trail: `<organisation code>/<username>`. */
 export function userActor(user: {

@@ -2,7 +2,7 @@ import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import * as issuers from '../issuing/issuers';
 import * as organizations from '../identity/organizations';
 import * as users from '../identity/users';
-import type { Actor } from '../audit/append';
+import { actorOf, type OperatorCaller, type UserCaller } from '../identity/caller';
 import type { SessionUser } from '../identity/sessions';
 import { checkDigit } from '../../local-government-code';
 import { formatAuthKey } from '../../auth-key';
@@ -13,7 +13,31 @@ import * as schema from '../db/schema';
 
 /** Test data helpers: every test makes its own tenants, so tests can share a database. */
 export const testContext = localContext('test');
-export const operator: Actor = { type: 'operator', label: 'test' };
+/** The operator as tests act: a caller, and how it appears in the trail. */
+export const operatorCaller: OperatorCaller = {
+	kind: 'operator',
+	label: 'test',
+	context: testContext
+};
+export const operator = actorOf(operatorCaller);
+
+/** A signed-in user of `org` as hooks would build the caller (no session: tests need none). */
+export function userCaller(
+	user: { id: string; username: string; displayName?: string; role: SessionUser['role'] },
+	org: { id: string; code: string; name: string }
+): UserCaller {
+	const sessionUser: SessionUser = {
+		id: user.id,
+		username: user.username,
+		displayName: user.displayName ?? '',
+		role: user.role,
+		mustChangePassword: false,
+		organizationId: org.id,
+		organizationCode: org.code,
+		organizationName: org.name
+	};
+	return { kind: 'user', user: sessionUser, sessionId: null, context: testContext };
+}
 
 let counter = 0;
 

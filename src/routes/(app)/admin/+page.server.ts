@@ -8,7 +8,7 @@ import { requireUser, userActor } from '$lib/server/http/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	const admin = requireUser('admin');
+	const { user: admin } = requireUser('admin');
 	const [list, lastSignIns] = await Promise.all([
 		users.list(admin.organizationId),
 		lastSignIn.lastSignIns(admin.organizationId)
@@ -23,7 +23,7 @@ const userId = (form: FormData) => z.uuid().safeParse(form.get('userId')).data ?
 
 export const actions: Actions = {
 	add: async ({ request, locals }) => {
-		const admin = requireUser('admin');
+		const { user: admin } = requireUser('admin');
 		const form = await request.formData();
 		const values = {
 			username: formText(form, 'username', 64) ?? '',
@@ -37,7 +37,7 @@ export const actions: Actions = {
 		return { action: 'add' as const, ...added };
 	},
 	setDisabled: async ({ request, locals }) => {
-		const admin = requireUser('admin');
+		const { user: admin } = requireUser('admin');
 		const form = await request.formData();
 		const id = userId(form);
 		const disabled = form.get('disabled') === 'true';
@@ -62,7 +62,7 @@ export const actions: Actions = {
 		return { action: 'setDisabled' as const, username: user.username, disabled };
 	},
 	resetPassword: async ({ request, locals }) => {
-		const admin = requireUser('admin');
+		const { user: admin } = requireUser('admin');
 		const id = userId(await request.formData());
 		const reset =
 			id && (await users.resetPassword(admin.organizationId, id, userActor(admin), locals.context));

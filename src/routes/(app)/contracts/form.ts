@@ -40,7 +40,7 @@ export const whoFor = (user: SessionUser, locals: App.Locals) => ({
  * a denied `action` in the user's trail: contracts.open).
  */
 export async function ownFile(id: string, locals: App.Locals, action: string) {
-	const user = requireUser();
+	const { user } = requireUser();
 	const file = await contracts.open(whoFor(user, locals), id, action);
 	if (!file) error(404, messages(locals.locale).common.errors.notFound);
 	return { user, file };

@@ -11,13 +11,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The purpose offered first: the last one used in this browser, else by this clerk. */
 export const load: PageServerLoad = async ({ cookies }) => {
-	const user = requireUser();
+	const { user } = requireUser();
 	return { purpose: lastPurpose(cookies) ?? (await lastUsedPurpose(user)) };
 };
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, setHeaders }) => {
-		const user = requireWriter();
+		const { user } = requireWriter();
 		const { guaranteeNumber, authKey, purpose } = keyEntry(await request.formData());
 		// The key is a secret: it is never sent back in the page.
 		const values = echo({ guaranteeNumber, purpose: purpose ?? '' });

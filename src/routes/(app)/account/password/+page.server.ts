@@ -5,12 +5,12 @@ import { requireUser } from '$lib/server/http/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
-	return { mustChange: requireUser().mustChangePassword };
+	return { mustChange: requireUser().user.mustChangePassword };
 };
 
 export const actions: Actions = {
 	default: async ({ request, locals, setHeaders }) => {
-		const user = requireUser();
+		const { user } = requireUser();
 		const form = await request.formData();
 		const current = formText(form, 'current', 1024, { trim: false }) ?? '';
 		const next = formText(form, 'next', 1024, { trim: false }) ?? '';

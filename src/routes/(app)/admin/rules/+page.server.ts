@@ -6,13 +6,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The organisation's check rules (前金払規則・契約規則), for its admin; each change is audited. */
 export const load: PageServerLoad = async () => {
-	const admin = requireUser('admin');
+	const { user: admin } = requireUser('admin');
 	return { rules: await rules.inForce(admin.organizationId) };
 };
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const admin = requireUser('admin');
+		const { user: admin } = requireUser('admin');
 		const form = await request.formData();
 		const values = Object.fromEntries(
 			Object.keys(rules.rulesInput.shape).map((name) => [name, formText(form, name, 40) ?? ''])

@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
  * before anything is sent (a bad date is a 400 with the reason, never a cut stream).
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const user = requireUser('admin', 'auditor');
+	const { user } = requireUser('admin', 'auditor');
 	const parsed = auditSearch.filtersSchema.safeParse(auditSearch.filterParams(url.searchParams));
 	if (!parsed.success) error(400, messages(locals.locale).audit.filters.invalid);
 	const { before: _ignored, ...filters } = parsed.data;

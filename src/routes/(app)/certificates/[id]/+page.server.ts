@@ -8,7 +8,7 @@ import { takePurpose } from '$lib/server/certificates/purpose-cookies';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies, url, locals }) => {
-	const user = requireUser();
+	const { user } = requireUser();
 	const purpose = takePurpose(cookies, params.id);
 	const certificate = await certificates.view({
 		id: params.id,
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ params, cookies, url, locals }) => 
 export const actions: Actions = {
 	/** The print button records the printing (検証記録) before the browser's print dialog opens. */
 	print: async ({ params, locals }) => {
-		const user = requireUser();
+		const { user } = requireUser();
 		const recorded = await certificates.recordPrint({
 			id: params.id,
 			user,

@@ -16,7 +16,7 @@ export const load: PageServerLoad = () => ({
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const user = requireWriter();
+		const { user } = requireWriter();
 		// Far over the limit: refused before the body is read into memory.
 		if (Number(request.headers.get('content-length')) > MAX_BYTES + FRAMING)
 			return fail(413, tooLarge);

@@ -7,7 +7,7 @@ import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const user = requireWriter();
+		const { user } = requireWriter();
 		const values = contractValues(await request.formData());
 		const parsed = contracts.contractInput.safeParse(values);
 		if (!parsed.success)
