@@ -3,7 +3,7 @@ import { db, rowsOf, statement, type Database } from '../db';
 import type { AuditEvent } from '../db/schema';
 import type { ChainHead } from './chain';
 import type { RequestContext } from '../identity/request-context';
-import type { Actor } from '../identity/caller';
+import { organizationOf, recordedAs, type Actor, type TenantCaller } from '../identity/caller';
 
 export { MAX_LANES } from './chain';
 
@@ -178,7 +178,7 @@ export async function record(input: EventInput, tx?: Transaction): Promise<Audit
  * answered as not found, and recorded as a denied `action` in the trail of the one who asked.
  */
 export async function recordDenied(
-	who: { organizationId: string; actor: Actor; context: RequestContext },
+	caller: TenantCaller,
 	action: string,
 	id: string
 ): Promise<void> {
@@ -186,9 +186,8 @@ export async function recordDenied(
 		action,
 		outcome: 'denied',
 		reason: 'not-found',
-		actor: who.actor,
-		context: who.context,
-		organizationId: who.organizationId,
+		...recordedAs(caller),
+		organizationId: organizationOf(caller),
 		detail: { id: id.slice(0, 64) }
 	});
 }

@@ -243,8 +243,11 @@ export async function recordPrint(input: {
 	const { id, user, context } = input;
 	// Issue 7 (tenant matrix): printing what one cannot see is a denied access, in the trail.
 	const denied = async () => {
-		const who = { organizationId: user.organizationId, actor: audit.userActor(user), context };
-		await audit.recordDenied(who, 'certificate.print', id);
+		await audit.recordDenied(
+			{ kind: 'user', user, sessionId: null, context },
+			'certificate.print',
+			id
+		);
 		return false;
 	};
 	if (!isUuid(id)) return denied();

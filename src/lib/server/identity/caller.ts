@@ -97,6 +97,9 @@ export function organizationOf(caller: TenantCaller): string {
 }
 
 /** The operator acting for one organisation (`contract-import --org`, seeds). */
-export function actingFor(caller: OperatorCaller, organizationId: string): TenantCaller {
+export function actingFor(
+	caller: OperatorCaller,
+	organizationId: string
+): OperatorCaller & { organizationId: string } {
 	return { ...caller, organizationId };
 }
