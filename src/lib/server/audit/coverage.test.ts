@@ -10,6 +10,7 @@ import { db } from '../db';
 import { auditChainHead, auditEvent } from '../db/schema';
 import * as audit from './append';
 import {
+	asCaller,
 	makeGuarantee,
 	makeOrganization,
 	makeUser,
@@ -128,12 +129,10 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		))!.user;
 		const g = await makeGuarantee({ organizationId: org.id });
 		const attempt = (user: typeof clerk, authKey: string) =>
-			certificates.verify({
+			certificates.verify(asCaller(user), {
 				guaranteeNumber: g.guaranteeNumber,
 				authKey,
-				purpose: 'contract',
-				user,
-				context: testContext
+				purpose: 'contract'
 			});
 
 		expect((await attempt(clerk, g.authKey)).ok).toBe(true);
@@ -141,30 +140,19 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		await attempt(clerk, typo);
 		await attempt(outsider, g.authKey);
 		expect(
-			await certificates.view({
-				id: g.id,
-				user: outsider,
-				purpose: 'contract',
-				context: testContext
-			})
+			await certificates.view(asCaller(outsider), { id: g.id, purpose: 'contract' })
 		).toBeNull();
 		expect(
-			await certificates.view({ id: g.id, user: clerk, purpose: 'contract', context: testContext })
+			await certificates.view(asCaller(clerk), { id: g.id, purpose: 'contract' })
 		).not.toBeNull();
-		expect(await certificates.recordPrint({ id: g.id, user: clerk, context: testContext })).toBe(
-			true
-		);
-		expect(await certificates.recordPrint({ id: g.id, user: outsider, context: testContext })).toBe(
-			false
-		);
+		expect(await certificates.recordPrint(asCaller(clerk), g.id)).toBe(true);
+		expect(await certificates.recordPrint(asCaller(outsider), g.id)).toBe(false);
 		const wrong = await makeGuarantee({ organizationId: org.id });
 		for (let i = 0; i <= certificates.NUMBER_LIMIT.max; i++) {
-			await certificates.verify({
+			await certificates.verify(asCaller(clerk), {
 				guaranteeNumber: g.guaranteeNumber,
 				authKey: wrong.authKey,
-				purpose: 'contract',
-				user: clerk,
-				context: testContext
+				purpose: 'contract'
 			});
 		}
 

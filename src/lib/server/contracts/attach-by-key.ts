@@ -25,8 +25,8 @@ export async function attachByKey(
 	entry: KeyEntry,
 	confirmed: { acceptMismatch: boolean; note: string }
 ) {
-	const { user, context } = caller;
-	const verified = await certificates.verify({ ...entry, user, context });
+	const { user } = caller;
+	const verified = await certificates.verify(caller, entry);
 	if (!verified.ok) return verified;
 	const done = await attachments.attach(caller, file, verified, entry.purpose, user.id, confirmed);
 	if (done.attached) await review.confirm(caller, file, verified.id);

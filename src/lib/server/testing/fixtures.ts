@@ -36,8 +36,16 @@ export function userCaller(
 		organizationCode: org.code,
 		organizationName: org.name
 	};
-	return { kind: 'user', user: sessionUser, sessionId: null, context: testContext };
+	return asCaller(sessionUser);
 }
+
+/** The caller hooks would build for `user`'s session. */
+export const asCaller = (user: SessionUser): UserCaller => ({
+	kind: 'user',
+	user,
+	sessionId: null,
+	context: testContext
+});
 
 let counter = 0;
 
