@@ -1,4 +1,4 @@
-import { actingFor, actorOf, recordedAs } from '../lib/server/identity/caller';
+import { actingFor, recordedAs } from '../lib/server/identity/caller';
 import { accessSync, constants, createReadStream } from 'node:fs';
 import * as audit from '../lib/server/audit/append';
 import * as organizations from '../lib/server/identity/organizations';
@@ -70,11 +70,7 @@ export const commands: Record<string, Command> = {
 			const org = await organizationByCode(required(values, 'org'));
 			const password = values['password-stdin'] ? readPasswordFromStdin(io) : undefined;
 			const { user, password: generated } = await users
-				.add(
-					{ organizationId: org.id, ...parsed.data, password },
-					actorOf(operator),
-					operator.context
-				)
+				.add(actingFor(operator, org.id), { ...parsed.data, password })
 				.catch((error) => {
 					if (!(error instanceof users.PasswordPolicyError)) throw error;
 					const say = (locale: 'ja' | 'en') => accountText[locale].password[error.problem];
@@ -100,13 +96,7 @@ export const commands: Record<string, Command> = {
 			await organizationByCode(code);
 			const found = await users.findByOrgCode(code, required(values, 'username'));
 			if (!found) throw new Error(`No user ${values.username} in organisation ${code}`);
-			await users.setDisabled(
-				found.organization.id,
-				found.user.id,
-				true,
-				actorOf(operator),
-				operator.context
-			);
+			await users.setDisabled(actingFor(operator, found.organization.id), found.user.id, true);
 			return {
 				json: { username: found.user.username, disabled: true },
 				text: `Disabled ${code}/${found.user.username}; their sessions have ended`

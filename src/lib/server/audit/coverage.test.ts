@@ -64,30 +64,24 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		const clerk = await makeUser(org.id, 'clerk', 'the clerk secret pw');
 		const adminUser = (await auth.validateSessionToken((await auth.createSession(admin.id)).token))!
 			.user;
-		const by = audit.userActor(adminUser);
+		const by = asCaller(adminUser);
 		const login = { organizationCode: org.code, username: clerk.username };
 
 		const ok = await signIn({ ...login, password: clerk.password }, testContext);
 		expect(ok.ok).toBe(true);
 		const session = ok.ok ? await auth.validateSessionToken(ok.token) : null;
-		await signOut(session!.session.id, audit.userActor(session!.user), testContext);
+		await signOut({ ...asCaller(session!.user), sessionId: session!.session.id });
 		for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT.max; i++) {
 			await signIn({ ...login, password: 'wrong password' }, testContext);
 		}
 		await signIn({ ...login, password: clerk.password }, testContext);
-		const added = await users.add(
-			{ organizationId: org.id, username: 'nakamura', role: 'auditor' },
-			by,
-			testContext
-		);
-		await users.setDisabled(org.id, clerk.id, true, by, testContext);
-		await users.setDisabled(org.id, clerk.id, false, by, testContext);
-		const reset = await users.resetPassword(org.id, clerk.id, by, testContext);
+		const added = await users.add(by, { username: 'nakamura', role: 'auditor' });
+		await users.setDisabled(by, clerk.id, true);
+		await users.setDisabled(by, clerk.id, false);
+		const reset = await users.resetPassword(by, clerk.id);
 		await changeOwnPassword(
-			adminUser,
-			session!.session.id,
-			{ current: admin.password, next: 'a brand new secret' },
-			testContext
+			{ ...by, sessionId: session!.session.id },
+			{ current: admin.password, next: 'a brand new secret' }
 		);
 
 		const events = summary(await eventsOf(org.id));

@@ -1,6 +1,4 @@
-import { userActor } from '../audit/append';
-import type { RequestContext } from './request-context';
-import type { SessionUser } from './sessions';
+import type { UserCaller } from './caller';
 import * as users from './users';
 
 /**
@@ -9,9 +7,8 @@ import * as users from './users';
  * generated password, shown this once.
  */
 export async function addUser(
-	admin: SessionUser,
-	values: { username: string; displayName: string; role: string },
-	context: RequestContext
+	admin: UserCaller,
+	values: { username: string; displayName: string; role: string }
 ) {
 	const parsed = users.newUserInput.safeParse(values);
 	if (!parsed.success) {
@@ -19,8 +16,7 @@ export async function addUser(
 		return { error: field === 'role' ? ('invalidRole' as const) : ('invalidUsername' as const) };
 	}
 	try {
-		const input = { organizationId: admin.organizationId, ...parsed.data };
-		const { user, password } = await users.add(input, userActor(admin), context);
+		const { user, password } = await users.add(admin, parsed.data);
 		return { username: user.username, password };
 	} catch (error) {
 		if (error instanceof users.DuplicateUserError) return { error: 'duplicate' as const };

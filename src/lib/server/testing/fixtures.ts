@@ -2,7 +2,7 @@ import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import * as issuers from '../issuing/issuers';
 import * as organizations from '../identity/organizations';
 import * as users from '../identity/users';
-import { actorOf, type OperatorCaller, type UserCaller } from '../identity/caller';
+import { actingFor, actorOf, type OperatorCaller, type UserCaller } from '../identity/caller';
 import type { SessionUser } from '../identity/sessions';
 import { checkDigit } from '../../local-government-code';
 import { formatAuthKey } from '../../auth-key';
@@ -68,11 +68,11 @@ export async function makeUser(
 	password = 'correct horse battery'
 ) {
 	const username = `u${crypto.randomUUID().slice(0, 8)}`;
-	const { user } = await users.add(
-		{ organizationId, username, role, password },
-		operator,
-		testContext
-	);
+	const { user } = await users.add(actingFor(operatorCaller, organizationId), {
+		username,
+		role,
+		password
+	});
 	return { ...user, password };
 }
 
@@ -167,17 +167,12 @@ export async function makeClerk(
 	org: { id: string; code: string; name: string },
 	displayName = ''
 ): Promise<SessionUser> {
-	const { user } = await users.add(
-		{
-			organizationId: org.id,
-			username: `c${crypto.randomUUID().slice(0, 8)}`,
-			displayName,
-			role: 'clerk',
-			password: 'correct horse battery'
-		},
-		operator,
-		testContext
-	);
+	const { user } = await users.add(actingFor(operatorCaller, org.id), {
+		username: `c${crypto.randomUUID().slice(0, 8)}`,
+		displayName,
+		role: 'clerk',
+		password: 'correct horse battery'
+	});
 	return {
 		id: user.id,
 		username: user.username,

@@ -4,7 +4,7 @@ import * as userAdmin from '$lib/server/identity/user-admin';
 import * as users from '$lib/server/identity/users';
 import * as lastSignIn from '$lib/server/identity/last-sign-in';
 import { echo, formText } from '$lib/server/http/forms';
-import { requireUser, userActor } from '$lib/server/http/guard';
+import { requireUser } from '$lib/server/http/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -22,22 +22,23 @@ export const load: PageServerLoad = async () => {
 const userId = (form: FormData) => z.uuid().safeParse(form.get('userId')).data ?? null;
 
 export const actions: Actions = {
-	add: async ({ request, locals }) => {
-		const { user: admin } = requireUser('admin');
+	add: async ({ request }) => {
+		const admin = requireUser('admin');
 		const form = await request.formData();
 		const values = {
 			username: formText(form, 'username', 64) ?? '',
 			displayName: formText(form, 'displayName', 60) ?? '',
 			role: formText(form, 'role', 16) ?? ''
 		};
-		const added = await userAdmin.addUser(admin, values, locals.context);
+		const added = await userAdmin.addUser(admin, values);
 		if ('error' in added) {
 			return fail(400, { action: 'add' as const, error: added.error, values: echo(values) });
 		}
 		return { action: 'add' as const, ...added };
 	},
-	setDisabled: async ({ request, locals }) => {
-		const { user: admin } = requireUser('admin');
+	setDisabled: async ({ request }) => {
+		const caller = requireUser('admin');
+		const admin = caller.user;
 		const form = await request.formData();
 		const id = userId(form);
 		const disabled = form.get('disabled') === 'true';
@@ -51,21 +52,14 @@ export const actions: Actions = {
 			if (!user) return fail(404, { action: 'setDisabled' as const, error: 'notFound' as const });
 			return { action: 'confirmDisable' as const, userId: id, username: user.username };
 		}
-		const user = await users.setDisabled(
-			admin.organizationId,
-			id,
-			disabled,
-			userActor(admin),
-			locals.context
-		);
+		const user = await users.setDisabled(caller, id, disabled);
 		if (!user) return fail(404, { action: 'setDisabled' as const, error: 'notFound' as const });
 		return { action: 'setDisabled' as const, username: user.username, disabled };
 	},
-	resetPassword: async ({ request, locals }) => {
-		const { user: admin } = requireUser('admin');
+	resetPassword: async ({ request }) => {
+		const admin = requireUser('admin');
 		const id = userId(await request.formData());
-		const reset =
-			id && (await users.resetPassword(admin.organizationId, id, userActor(admin), locals.context));
+		const reset = id && (await users.resetPassword(admin, id));
 		if (!reset) return fail(404, { action: 'resetPassword' as const, error: 'notFound' as const });
 		return { action: 'resetPassword' as const, ...reset };
 	}
