@@ -19,21 +19,6 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type { Actor } from '../identity/caller';
 
-/** How a signed-in user appears in the audit trail: `<organisation code>/<username>`. */
-export function userActor(user: {
-	id: string;
-	username: string;
-	organizationId: string;
-	organizationCode: string;
-}): Actor & { type: 'user' } {
-	return {
-		type: 'user',
-		id: user.id,
-		label: `${user.organizationCode}/${user.username}`,
-		organizationId: user.organizationId
-	};
-}
-
 export interface EventInput {
 	action: string;
 	outcome: 'success' | 'failure' | 'denied' | 'locked';

@@ -32,6 +32,3 @@ export function auditorMay(routeId: string, method: string): boolean {
 	if (method === 'GET' || method === 'HEAD') return !WRITING_PAGES.includes(routeId);
 	return AUDITOR_POSTS.includes(routeId);
 }
-
-// Routes import the actor helper from here, beside requireUser.
-export { userActor } from '../audit/append';
