@@ -16,17 +16,27 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { CompactSign, importJWK } from 'jose';
 import postgres from 'postgres';
-import { machine, prepareBench, signIn, startServer, writeReport } from './setup.js';
+import {
+	machine,
+	prepareBench,
+	preparePglite,
+	signIn,
+	startMinimalKit,
+	startServer,
+	writeReport
+} from './setup.js';
 
 const quick = process.argv.includes('--quick');
 const write = process.argv.includes('--write');
-// --only=verification|ingest|audit runs one group (for profiling); BENCH_NODE_ARGS (e.g.
+// --only=verification|ceiling|ingest|audit runs one group (for profiling); BENCH_NODE_ARGS (e.g.
 // `--cpu-prof --cpu-prof-dir=bench/.prof`) goes to the server's node.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const runs = (group) => !only || only === group;
 const seconds = quick ? 4 : 12;
 const PORT = 4390;
 const FLOOR_PORT = 4391;
+const MINIMAL_PORT = 4393;
+const PGLITE_PORT = 4394;
 const base = `http://127.0.0.1:${PORT}`;
 const rows = [];
 const started = Date.now();
@@ -73,6 +83,7 @@ try {
 		{ method: 'GET', path: `/certificates/${target.id}`, headers }
 	];
 	let floor8;
+	let verifyOnPostgres;
 	for (const connections of runs('verification') ? [1, 8, 32] : []) {
 		const ours = await load(`verification, ${connections} clerks`, {
 			url: base,
@@ -89,18 +100,77 @@ try {
 	}
 	// The framework's own ceiling, for reading the ratio above: the same server answering
 	// without the verification's work. No page of the portal can be faster than these.
+	// --only=ceiling measures these rows with their floor alone (for profiling).
+	if (!floor8 && only === 'ceiling') {
+		floor8 = await load('floor, 8 clients', {
+			url: `http://127.0.0.1:${FLOOR_PORT}`,
+			connections: 8,
+			requests: verifyRequests(`http://127.0.0.1:${FLOOR_PORT}`, {})
+		});
+	}
 	if (floor8) {
+		// The certificate page shows a certificate only once its key was presented here.
+		const presented = await fetch(`${base}/verify`, {
+			...verifyRequests(base, { cookie, accept: 'text/html' })[0],
+			redirect: 'manual'
+		});
+		if (presented.status !== 303)
+			throw new Error(`presenting the key answered ${presented.status}`);
+		const signedIn = { cookie, accept: 'text/html' };
 		const ceilings = [
 			['ceiling: GET /healthz (SvelteKit, no page, no database), 8 clients', '/healthz', {}],
 			[
 				'ceiling: GET /verify signed in (session + the smallest clerk page, no write), 8 clerks',
 				'/verify',
-				{ cookie, accept: 'text/html' }
+				signedIn
+			],
+			[
+				'ceiling: GET /certificates/{id} signed in (the certificate page, its view audited), 8 clerks',
+				`/certificates/${target.id}`,
+				signedIn
 			]
 		];
 		for (const [name, path, headers] of ceilings) {
 			const row = await load(name, { url: base, connections: 8, requests: [{ path, headers }] });
 			row.ratio = row.rps / floor8.rps;
+			if (path === '/verify') verifyOnPostgres = row;
+		}
+		// The stack's own limit (issue 16): SvelteKit with no hooks, one page with one SELECT.
+		const minimal = await startMinimalKit(pg.url, MINIMAL_PORT);
+		try {
+			const row = await load(
+				'stack: a minimal SvelteKit page (no hooks, one SELECT, same CSP), 8 clients',
+				{
+					url: `http://127.0.0.1:${MINIMAL_PORT}`,
+					connections: 8,
+					requests: [{ path: '/', headers: { cookie } }]
+				}
+			);
+			row.ratio = row.rps / floor8.rps;
+		} finally {
+			minimal.kill('SIGTERM');
+			await new Promise((resolve) => minimal.once('exit', resolve));
+		}
+		// The embedded engine, what `npm start` gives a newcomer: the same page on PGlite.
+		const embedded = preparePglite({ port: PGLITE_PORT });
+		const server = await startServer(embedded.env);
+		try {
+			const url = embedded.env.ORIGIN;
+			const clerk = await signIn(
+				url,
+				embedded.seed.demo.users.find((u) => u.username === 'tanaka')
+			);
+			const row = await load('PGlite: GET /verify signed in, 8 clerks', {
+				url,
+				connections: 8,
+				requests: [{ path: '/verify', headers: { cookie: clerk, accept: 'text/html' } }]
+			});
+			row.ratio = row.rps / floor8.rps;
+			row.note = `PostgreSQL ÷ PGlite ${(verifyOnPostgres.rps / row.rps).toFixed(2)}×`;
+		} finally {
+			server.kill('SIGTERM');
+			await new Promise((resolve) => server.once('exit', resolve));
+			embedded.remove();
 		}
 	}
 
@@ -269,13 +339,13 @@ async function startFloor() {
 
 function report() {
 	const lines = [
-		`| scenario | req/s | p50 ms | p99 ms | vs floor | errors |`,
-		`|---|---:|---:|---:|---:|---:|`,
+		`| scenario | req/s | p50 ms | p99 ms | vs floor | errors | note |`,
+		`|---|---:|---:|---:|---:|---:|---|`,
 		...rows
 			.filter((r) => r.rps !== undefined)
 			.map(
 				(r) =>
-					`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ratio ? `${(r.ratio * 100).toFixed(0)} %` : ''} | ${r.errors} |`
+					`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ratio ? `${(r.ratio * 100).toFixed(0)} %` : ''} | ${r.errors} | ${r.note ?? ''} |`
 			),
 		'',
 		...rows

@@ -2,7 +2,7 @@
 // PostgreSQL on loopback (with pg_stat_statements for --pg-stats), the browser tests' seed on
 // it, and the environment the server runs with.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -53,12 +53,41 @@ export async function prepareBench({ port, pgStats = false, env: extra = {} }) {
 	return { pg, base, env, seed };
 }
 
+/**
+ * The same seed on the embedded engine (what `npm start` gives a newcomer): a fresh DATA_DIR,
+ * seeded before the server owns it. Returns the server's environment and a `remove()`.
+ */
+export function preparePglite({ port, env: extra = {} }) {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kensho-bench-pglite-'));
+	const base = `http://127.0.0.1:${port}`;
+	const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+	delete env.DATABASE_URL;
+	Object.assign(env, { ORIGIN: base, LOG_LEVEL: 'warn', LOGIN_IP_LIMIT: '100000', ...extra });
+	const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
+	if (seeded.status !== 0) throw new Error(seeded.stderr);
+	const seed = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
+	return { env, seed, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/**
+ * The yardstick of issue 16: bench/minimal, SvelteKit with no hooks and one page with one
+ * SELECT, built on first use and started on `port` against the same database.
+ */
+export async function startMinimalKit(databaseUrl, port) {
+	const dir = 'bench/minimal';
+	if (!existsSync(`${dir}/build/handler.js`)) {
+		spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: dir, stdio: 'inherit' });
+	}
+	const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' };
+	return startServer({ ...env, ORIGIN: `http://127.0.0.1:${port}` }, [], `${dir}/build`, '/');
+}
+
 /** Starts the built portal (with `nodeArgs`, e.g. --cpu-prof) and waits until it is ready. */
-export async function startServer(env, nodeArgs = []) {
-	const child = spawn(process.execPath, [...nodeArgs, buildDir], { env, stdio: 'inherit' });
+export async function startServer(env, nodeArgs = [], dir = buildDir, ready = '/readyz') {
+	const child = spawn(process.execPath, [...nodeArgs, dir], { env, stdio: 'inherit' });
 	for (let i = 0; i < 150; i++) {
 		try {
-			if ((await fetch(`${env.ORIGIN}/readyz`)).ok) return child;
+			if ((await fetch(`${env.ORIGIN}${ready}`)).ok) return child;
 		} catch {
 			// not up yet
 		}

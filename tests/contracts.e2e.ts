@@ -94,7 +94,7 @@ test('a contract file: create, attach at contract time, change, attach at advanc
 		'warn'
 	);
 	await expect(page.getByTestId('checkpoint-line')).toHaveText(
-		/^監査ログのチェックポイント: 第\d+号（[0-9a-f]{12}）\d{4}\/\d{2}\/\d{2} /
+		/^監査ログのチェックポイント: 第\d+号（[0-9a-f]{12}）令和\d+年\d+月\d+日 /
 	);
 	await screenshot(page, 'contract-record-print');
 });

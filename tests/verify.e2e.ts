@@ -94,7 +94,7 @@ test.describe('typing the key', () => {
 		await expect(page.getByRole('button', { name: '検証記録を印刷' })).toBeHidden();
 		// The signed audit checkpoint in force, to match the paper with the trail later.
 		await expect(page.getByTestId('checkpoint-line')).toHaveText(
-			/^監査ログのチェックポイント: 第\d+号（[0-9a-f]{12}）\d{4}\/\d{2}\/\d{2} /
+			/^監査ログのチェックポイント: 第\d+号（[0-9a-f]{12}）令和\d+年\d+月\d+日 /
 		);
 		await screenshot(page, 'certificate-print');
 		await page.emulateMedia({ media: 'screen' });

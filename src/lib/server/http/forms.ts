@@ -43,7 +43,7 @@ export interface KeyEntryErrors {
 /**
  * A body that is not a form (a multipart body without its boundary, `text/plain`) makes
  * `request.formData()` throw a TypeError, which reached every form action and /language as a
- * 500 (issue 12). Done once per request in hooks.server.ts rather than in each route, so a form
+ * 500 (issue 12). Done once per request (request-context.ts) rather than in each route, so a form
  * added later cannot forget it: the request's own `formData` answers 400 with `message`
  * instead. A refusal that already has a status (the adapter's body size limit, 413) keeps it.
  */

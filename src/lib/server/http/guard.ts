@@ -5,9 +5,9 @@ import type { UserCaller } from '../identity/caller';
 import { WRITERS } from '../../roles';
 
 /**
- * Narrows `locals.caller` inside `(app)` routes to a signed-in user. hooks.server.ts already
- * turned strangers away; this gives the route the typed caller it passes to domain functions
- * and re-checks the role right where it is used.
+ * Narrows `locals.caller` inside `(app)` routes to a signed-in user. The role guard
+ * (role-guard.ts) already turned strangers away; this gives the route the typed caller it
+ * passes to domain functions and re-checks the role right where it is used.
  */
 export function requireUser(...roles: SessionUser['role'][]): UserCaller {
 	const { locals } = getRequestEvent();
@@ -21,7 +21,7 @@ export function requireUser(...roles: SessionUser['role'][]): UserCaller {
 export const requireWriter = (): UserCaller => requireUser(...WRITERS);
 
 /**
- * What an auditor may do on an `(app)` route, for the guard in hooks.server.ts: read any page
+ * What an auditor may do on an `(app)` route, for the role guard (role-guard.ts): read any page
  * but those that exist only to write, and post only their own password change and the print
  * record of a certificate they read (a read, recorded). Everything else that writes is refused,
  * including actions added later: the list names what is allowed, not what is not.
