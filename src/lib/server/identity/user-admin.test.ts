@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addUser } from './user-admin';
+import { addUser, list, setDisabled } from './user-admin';
 import * as users from './users';
 import type { SessionUser } from './sessions';
-import { asCaller, makeOrganization, makeUser } from '../testing/fixtures';
+import { asCaller, makeOrganization, makeUser, userCaller } from '../testing/fixtures';
 
 describe('an admin adds a user', () => {
 	it('names a bad login name, a bad role and a taken name; else shows the password once', async () => {
@@ -35,5 +35,22 @@ describe('an admin adds a user', () => {
 			role: 'clerk',
 			mustChangePassword: true
 		});
+	});
+});
+
+describe('an admin disables a user', () => {
+	it('refuses themselves, asks first, and cannot reach another organisation', async () => {
+		const org = await makeOrganization();
+		const other = await makeOrganization();
+		const admin = userCaller(await makeUser(org.id, 'admin'), org);
+		const clerk = await makeUser(org.id, 'clerk');
+		const outsider = await makeUser(other.id, 'clerk');
+		expect(await setDisabled(admin, admin.user.id, true, true)).toEqual({ error: 'self' });
+		expect(await setDisabled(admin, clerk.id, true, false)).toEqual({ confirm: clerk.username });
+		expect((await list(admin)).find((u) => u.id === clerk.id)?.disabledAt).toBeNull();
+		expect(await setDisabled(admin, outsider.id, true, true)).toEqual({ error: 'notFound' });
+		expect(await setDisabled(admin, clerk.id, true, true)).toEqual({ username: clerk.username });
+		expect((await list(admin)).find((u) => u.id === clerk.id)?.disabledAt).toBeInstanceOf(Date);
+		expect(await setDisabled(admin, clerk.id, false, false)).toEqual({ username: clerk.username });
 	});
 });

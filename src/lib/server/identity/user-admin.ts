@@ -1,5 +1,13 @@
 import type { UserCaller } from './caller';
 import * as users from './users';
+import { lastSignIns } from './last-sign-in';
+
+/** The admin's organisation's users, each with their last sign-in. */
+export async function list(admin: UserCaller) {
+	const organizationId = admin.user.organizationId;
+	const [all, last] = await Promise.all([users.list(organizationId), lastSignIns(organizationId)]);
+	return all.map((user) => ({ ...user, lastSignInAt: last.get(user.id) ?? null }));
+}
 
 /**
  * An admin adds a user to their own organisation from the values as typed: the refusal the form
@@ -22,4 +30,23 @@ export async function addUser(
 		if (error instanceof users.DuplicateUserError) return { error: 'duplicate' as const };
 		throw error;
 	}
+}
+
+/**
+ * An admin disables or enables a user of their organisation. Not themselves (they would be
+ * locked out), and a disable is asked first (`confirmed`), as it ends the user's sessions at once.
+ */
+export async function setDisabled(
+	admin: UserCaller,
+	userId: string,
+	disabled: boolean,
+	confirmed: boolean
+): Promise<{ error: 'self' | 'notFound' } | { confirm: string } | { username: string }> {
+	if (userId === admin.user.id && disabled) return { error: 'self' as const };
+	if (disabled && !confirmed) {
+		const user = (await users.list(admin.user.organizationId)).find((u) => u.id === userId);
+		return user ? { confirm: user.username } : { error: 'notFound' as const };
+	}
+	const user = await users.setDisabled(admin, userId, disabled);
+	return user ? { username: user.username } : { error: 'notFound' as const };
 }

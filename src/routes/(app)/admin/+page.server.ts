@@ -2,21 +2,13 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as userAdmin from '$lib/server/identity/user-admin';
 import * as users from '$lib/server/identity/users';
-import * as lastSignIn from '$lib/server/identity/last-sign-in';
 import { echo, formText } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	const { user: admin } = requireUser('admin');
-	const [list, lastSignIns] = await Promise.all([
-		users.list(admin.organizationId),
-		lastSignIn.lastSignIns(admin.organizationId)
-	]);
-	return {
-		users: list.map((user) => ({ ...user, lastSignInAt: lastSignIns.get(user.id) ?? null })),
-		adminId: admin.id
-	};
+	const admin = requireUser('admin');
+	return { users: await userAdmin.list(admin), adminId: admin.user.id };
 };
 
 const userId = (form: FormData) => z.uuid().safeParse(form.get('userId')).data ?? null;
@@ -37,24 +29,21 @@ export const actions: Actions = {
 		return { action: 'add' as const, ...added };
 	},
 	setDisabled: async ({ request }) => {
-		const caller = requireUser('admin');
-		const admin = caller.user;
 		const form = await request.formData();
 		const id = userId(form);
 		const disabled = form.get('disabled') === 'true';
 		if (!id) return fail(400, { action: 'setDisabled' as const, error: 'notFound' as const });
-		if (id === admin.id && disabled) {
-			return fail(400, { action: 'setDisabled' as const, error: 'self' as const });
+		const confirmed = form.get('confirmed') === 'yes';
+		const done = await userAdmin.setDisabled(requireUser('admin'), id, disabled, confirmed);
+		if ('error' in done) {
+			const status = done.error === 'self' ? 400 : 404;
+			return fail(status, { action: 'setDisabled' as const, error: done.error });
 		}
 		// Disabling ends the user's sessions at once: asked first (works without JavaScript).
-		if (disabled && form.get('confirmed') !== 'yes') {
-			const user = (await users.list(admin.organizationId)).find((u) => u.id === id);
-			if (!user) return fail(404, { action: 'setDisabled' as const, error: 'notFound' as const });
-			return { action: 'confirmDisable' as const, userId: id, username: user.username };
+		if ('confirm' in done) {
+			return { action: 'confirmDisable' as const, userId: id, username: done.confirm };
 		}
-		const user = await users.setDisabled(caller, id, disabled);
-		if (!user) return fail(404, { action: 'setDisabled' as const, error: 'notFound' as const });
-		return { action: 'setDisabled' as const, username: user.username, disabled };
+		return { action: 'setDisabled' as const, username: done.username, disabled };
 	},
 	resetPassword: async ({ request }) => {
 		const admin = requireUser('admin');
