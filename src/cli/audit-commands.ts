@@ -1,9 +1,10 @@
+import { recordedAs } from '../lib/server/identity/caller';
 import { readFileSync } from 'node:fs';
 import * as audit from '../lib/server/audit/append';
 import type { ChainHead } from '../lib/server/audit/chain';
 import * as checkpoints from '../lib/server/audit/checkpoint';
 import { verify, type VerifyResult } from '../lib/server/audit/verify';
-import { context, operator, UsageError, type Command } from './cli-support';
+import { operator, UsageError, type Command } from './cli-support';
 
 /** `audit verify` and `audit checkpoint` (shared/API.md §2 and §4, docs/AUDIT.md). */
 function readAnchors(file: string): ChainHead[] {
@@ -66,8 +67,7 @@ export const auditCommands: Record<string, Command> = {
 			await audit.record({
 				action: 'audit.checkpoint',
 				outcome: 'success',
-				actor: operator,
-				context,
+				...recordedAs(operator),
 				detail: { checkpoint: made.id, digest: made.digest, events: made.events }
 			});
 			return {

@@ -1,4 +1,4 @@
-import * as audit from '../lib/server/audit/append';
+import type { OperatorCaller } from '../lib/server/identity/caller';
 import { localContext } from '../lib/server/identity/request-context';
 
 /** What every operator command shares: its shape, who it acts as, and option checks. */
@@ -28,11 +28,12 @@ export interface Command {
 	run(values: Values, io: Io): Promise<Output>;
 }
 
-export const operator: audit.Actor = {
-	type: 'operator',
-	label: `cli:${process.env.USER ?? process.env.LOGNAME ?? 'operator'}`
+/** The CLI's caller: the operator at this terminal, one request context per process. */
+export const operator: OperatorCaller = {
+	kind: 'operator',
+	label: `cli:${process.env.USER ?? process.env.LOGNAME ?? 'operator'}`,
+	context: localContext('cli')
 };
-export const context = localContext('cli');
 
 export function required(values: Values, name: string): string {
 	const value = values[name];

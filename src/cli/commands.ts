@@ -1,3 +1,4 @@
+import { actingFor, recordedAs } from '../lib/server/identity/caller';
 import { accessSync, constants, createReadStream } from 'node:fs';
 import * as audit from '../lib/server/audit/append';
 import * as organizations from '../lib/server/identity/organizations';
@@ -7,7 +8,7 @@ import * as accountText from '../lib/i18n/account';
 import { importCsv } from '../lib/server/contracts/import/import';
 import { auditCommands } from './audit-commands';
 import { issuerCommands } from './issuer-commands';
-import { context, operator, required, UsageError, type Command, type Io } from './cli-support';
+import { operator, required, UsageError, type Command, type Io } from './cli-support';
 
 async function organizationByCode(code: string) {
 	const organization = await organizations.findByCode(code);
@@ -34,8 +35,7 @@ export const commands: Record<string, Command> = {
 			await audit.record({
 				action: 'org.add',
 				outcome: 'success',
-				actor: operator,
-				context,
+				...recordedAs(operator),
 				organizationId: org.id,
 				detail: { code: org.code, name: org.name }
 			});
@@ -70,7 +70,7 @@ export const commands: Record<string, Command> = {
 			const org = await organizationByCode(required(values, 'org'));
 			const password = values['password-stdin'] ? readPasswordFromStdin(io) : undefined;
 			const { user, password: generated } = await users
-				.add({ organizationId: org.id, ...parsed.data, password }, operator, context)
+				.add(actingFor(operator, org.id), { ...parsed.data, password })
 				.catch((error) => {
 					if (!(error instanceof users.PasswordPolicyError)) throw error;
 					const say = (locale: 'ja' | 'en') => accountText[locale].password[error.problem];
@@ -96,7 +96,7 @@ export const commands: Record<string, Command> = {
 			await organizationByCode(code);
 			const found = await users.findByOrgCode(code, required(values, 'username'));
 			if (!found) throw new Error(`No user ${values.username} in organisation ${code}`);
-			await users.setDisabled(found.organization.id, found.user.id, true, operator, context);
+			await users.setDisabled(actingFor(operator, found.organization.id), found.user.id, true);
 			return {
 				json: { username: found.user.username, disabled: true },
 				text: `Disabled ${code}/${found.user.username}; their sessions have ended`
@@ -119,8 +119,8 @@ export const commands: Record<string, Command> = {
 				throw new Error(`Cannot read ${path}`);
 			}
 			// Streamed from the file; one over the import's limits is refused whole, with the limit.
-			const who = { organizationId: org.id, actor: operator, context };
-			const result = await importCsv(who, createReadStream(path), null);
+			const caller = actingFor(operator, org.id);
+			const result = await importCsv(caller, createReadStream(path), null);
 			return {
 				// API.md §2's shape: every refused line (the CLI is not paged).
 				json: { imported: result.imported, rejected: result.rejected },

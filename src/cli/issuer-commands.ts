@@ -1,7 +1,8 @@
+import { recordedAs } from '../lib/server/identity/caller';
 import { readFileSync } from 'node:fs';
 import * as audit from '../lib/server/audit/append';
 import * as issuers from '../lib/server/issuing/issuers';
-import { context, operator, required, UsageError, type Command } from './cli-support';
+import { operator, required, UsageError, type Command } from './cli-support';
 
 /**
  * The operator's issuer commands (shared/API.md §2): `issuer add`, `issuer token`,
@@ -38,8 +39,7 @@ export const issuerCommands: Record<string, Command> = {
 			await audit.record({
 				action: 'issuer.add',
 				outcome: 'success',
-				actor: operator,
-				context,
+				...recordedAs(operator),
 				issuerId: added.id,
 				detail: {
 					code: added.code,
@@ -65,8 +65,7 @@ export const issuerCommands: Record<string, Command> = {
 			await audit.record({
 				action: 'issuer.token.create',
 				outcome: 'success',
-				actor: operator,
-				context,
+				...recordedAs(operator),
 				issuerId: found.id,
 				detail: { prefix }
 			});
@@ -91,8 +90,7 @@ export const issuerCommands: Record<string, Command> = {
 			await audit.record({
 				action: 'issuer.token.revoke',
 				outcome: 'success',
-				actor: operator,
-				context,
+				...recordedAs(operator),
 				issuerId: found.id,
 				detail: { prefix: result.prefix }
 			});
@@ -119,8 +117,7 @@ export const issuerCommands: Record<string, Command> = {
 			await audit.record({
 				action: 'issuer.key.add',
 				outcome: 'success',
-				actor: operator,
-				context,
+				...recordedAs(operator),
 				issuerId: found.id,
 				detail: { kid: key.kid, jwk: key.publicJwk }
 			});

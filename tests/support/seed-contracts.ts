@@ -2,6 +2,7 @@ import * as issuers from '../../src/lib/server/issuing/issuers';
 import * as organizations from '../../src/lib/server/identity/organizations';
 import * as contracts from '../../src/lib/server/contracts/files';
 import { localContext } from '../../src/lib/server/identity/request-context';
+import type { TenantCaller } from '../../src/lib/server/identity/caller';
 import { makeGuarantee } from '../../src/lib/server/testing/fixtures';
 
 /**
@@ -56,9 +57,10 @@ export async function seedContractGuarantees() {
 	});
 	const pick = (g: typeof contract) => ({ guaranteeNumber: g.guaranteeNumber, authKey: g.authKey });
 	// A file of 白子町's that the auditor tests read (and must not be able to change).
-	const who = {
+	const who: TenantCaller = {
+		kind: 'operator',
+		label: 'e2e-seed',
 		organizationId: shirako.id,
-		actor: { type: 'operator' as const, label: 'e2e-seed' },
 		context: localContext('e2e-seed')
 	};
 	const file = await contracts.create(

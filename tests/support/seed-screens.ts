@@ -2,6 +2,7 @@ import * as issuers from '../../src/lib/server/issuing/issuers';
 import * as organizations from '../../src/lib/server/identity/organizations';
 import * as users from '../../src/lib/server/identity/users';
 import { localContext } from '../../src/lib/server/identity/request-context';
+import { actingFor, type OperatorCaller } from '../../src/lib/server/identity/caller';
 import { makeGuarantee } from '../../src/lib/server/testing/fixtures';
 
 /**
@@ -12,8 +13,11 @@ import { makeGuarantee } from '../../src/lib/server/testing/fixtures';
 export async function seedScreens(password: string) {
 	const org = await organizations.add({ code: '124273', name: '長南町' });
 	const issuer = (await issuers.findByCode('ejcs'))!;
-	const actor = { type: 'operator' as const, label: 'e2e-seed' };
-	const context = localContext('e2e-seed');
+	const operator: OperatorCaller = {
+		kind: 'operator',
+		label: 'e2e-seed',
+		context: localContext('e2e-seed')
+	};
 	const people = {
 		attemptsClerk: ['e2e-chonan-attempts', '長南 一郎', 'clerk'],
 		lockClerk: ['e2e-chonan-lock', '長南 二郎', 'clerk'],
@@ -29,11 +33,7 @@ export async function seedScreens(password: string) {
 		{ organizationCode: string; username: string; password: string }
 	>;
 	for (const [name, [username, displayName, role]] of Object.entries(people)) {
-		await users.add(
-			{ organizationId: org.id, username, displayName, role, password },
-			actor,
-			context
-		);
+		await users.add(actingFor(operator, org.id), { username, displayName, role, password });
 		signIns[name as keyof typeof people] = { organizationCode: org.code, username, password };
 	}
 	// The number that locks names its issuing office (API.md §4) on the locked screen.

@@ -11,10 +11,14 @@ import { localContext } from '../../src/lib/server/identity/request-context';
 await migrate();
 const shirako = await organizations.add({ code: '124249', name: '白子町' });
 const clerk = { organizationCode: '124249', username: 'tanaka', password: 'e2e-password-2026' };
+const operator = {
+	kind: 'operator',
+	label: 'e2e-seed',
+	context: localContext('e2e-seed')
+} as const;
 await users.add(
-	{ organizationId: shirako.id, username: clerk.username, role: 'clerk', password: clerk.password },
-	{ type: 'operator', label: 'e2e-seed' },
-	localContext('e2e-seed')
+	{ ...operator, organizationId: shirako.id },
+	{ username: clerk.username, role: 'clerk', password: clerk.password }
 );
 const issuer = await issuers.add({ code: 'e2e-small', name: 'E2E保証株式会社' });
 const { token } = await issuers.createToken(issuer.id);

@@ -4,6 +4,7 @@ import * as organizations from '../../src/lib/server/identity/organizations';
 import * as users from '../../src/lib/server/identity/users';
 import { loadDemo, DEMO_PASSWORD } from '../../src/lib/server/demo/load';
 import { localContext } from '../../src/lib/server/identity/request-context';
+import { actingFor, type OperatorCaller } from '../../src/lib/server/identity/caller';
 import { seedIssuers } from './seed-issuers';
 import { seedGuarantees } from './seed-guarantees';
 import { seedContractGuarantees, seedRulesOrganization } from './seed-contracts';
@@ -17,8 +18,11 @@ export const E2E_PASSWORD = 'e2e-password-2026';
 
 export async function seed() {
 	const demo = await loadDemo();
-	const actor = { type: 'operator' as const, label: 'e2e-seed' };
-	const context = localContext('e2e-seed');
+	const operator: OperatorCaller = {
+		kind: 'operator',
+		label: 'e2e-seed',
+		context: localContext('e2e-seed')
+	};
 	const extra: Record<string, { organizationCode: string; username: string; password: string }> =
 		{};
 	/** A user of `org` for the tests, remembered under `name` with its sign-in. */
@@ -28,11 +32,7 @@ export async function seed() {
 		role: users.Role,
 		username = `e2e-${name.toLowerCase()}`
 	) {
-		await users.add(
-			{ organizationId: org.id, username, role, password: E2E_PASSWORD },
-			actor,
-			context
-		);
+		await users.add(actingFor(operator, org.id), { username, role, password: E2E_PASSWORD });
 		extra[name] = { organizationCode: org.code, username, password: E2E_PASSWORD };
 	}
 	const shirako = (await organizations.findByCode('124249'))!;

@@ -3,6 +3,6 @@ import { requireUser } from '$lib/server/http/guard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	const user = requireUser();
+	const { user } = requireUser();
 	return { recent: await certificates.recent(user.organizationId) };
 };

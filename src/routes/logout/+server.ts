@@ -5,15 +5,9 @@ import type { RequestHandler } from './$types';
 
 /** A POST only: a GET that signs out can be triggered by any link or prefetch. */
 export const POST: RequestHandler = async (event) => {
-	const { user, session, context } = event.locals;
-	if (user && session) {
-		const label = `${user.organizationCode}/${user.username}`;
-		await signOut(
-			session.id,
-			{ type: 'user', id: user.id, label, organizationId: user.organizationId },
-			context
-		);
-	}
+	const { caller } = event.locals;
+	if (caller.kind === 'user' && caller.sessionId)
+		await signOut({ ...caller, sessionId: caller.sessionId });
 	auth.deleteSessionTokenCookie(event);
 	redirect(303, '/login');
 };

@@ -3,6 +3,7 @@ import { db, rowsOf, statement, type Database } from '../db';
 import type { AuditEvent } from '../db/schema';
 import type { ChainHead } from './chain';
 import type { RequestContext } from '../identity/request-context';
+import { organizationOf, recordedAs, type Actor, type TenantCaller } from '../identity/caller';
 
 export { MAX_LANES } from './chain';
 
@@ -16,26 +17,7 @@ export { MAX_LANES } from './chain';
  */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-export type Actor =
-	| { type: 'user'; id: string; label: string; organizationId: string }
-	| { type: 'issuer'; id: string; label: string }
-	| { type: 'operator'; label: string }
-	| { type: 'anonymous'; label?: string };
-
-/** How a signed-in user appears in the audit trail: `<organisation code>/<username>`. */
-export function userActor(user: {
-	id: string;
-	username: string;
-	organizationId: string;
-	organizationCode: string;
-}): Actor & { type: 'user' } {
-	return {
-		type: 'user',
-		id: user.id,
-		label: `${user.organizationCode}/${user.username}`,
-		organizationId: user.organizationId
-	};
-}
+export type { Actor } from '../identity/caller';
 
 export interface EventInput {
 	action: string;
@@ -181,7 +163,7 @@ export async function record(input: EventInput, tx?: Transaction): Promise<Audit
  * answered as not found, and recorded as a denied `action` in the trail of the one who asked.
  */
 export async function recordDenied(
-	who: { organizationId: string; actor: Actor; context: RequestContext },
+	caller: TenantCaller,
 	action: string,
 	id: string
 ): Promise<void> {
@@ -189,9 +171,8 @@ export async function recordDenied(
 		action,
 		outcome: 'denied',
 		reason: 'not-found',
-		actor: who.actor,
-		context: who.context,
-		organizationId: who.organizationId,
+		...recordedAs(caller),
+		organizationId: organizationOf(caller),
 		detail: { id: id.slice(0, 64) }
 	});
 }

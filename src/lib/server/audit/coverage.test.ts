@@ -10,6 +10,7 @@ import { db } from '../db';
 import { auditChainHead, auditEvent } from '../db/schema';
 import * as audit from './append';
 import {
+	asCaller,
 	makeGuarantee,
 	makeOrganization,
 	makeUser,
@@ -63,30 +64,24 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		const clerk = await makeUser(org.id, 'clerk', 'the clerk secret pw');
 		const adminUser = (await auth.validateSessionToken((await auth.createSession(admin.id)).token))!
 			.user;
-		const by = audit.userActor(adminUser);
+		const by = asCaller(adminUser);
 		const login = { organizationCode: org.code, username: clerk.username };
 
 		const ok = await signIn({ ...login, password: clerk.password }, testContext);
 		expect(ok.ok).toBe(true);
 		const session = ok.ok ? await auth.validateSessionToken(ok.token) : null;
-		await signOut(session!.session.id, audit.userActor(session!.user), testContext);
+		await signOut({ ...asCaller(session!.user), sessionId: session!.session.id });
 		for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT.max; i++) {
 			await signIn({ ...login, password: 'wrong password' }, testContext);
 		}
 		await signIn({ ...login, password: clerk.password }, testContext);
-		const added = await users.add(
-			{ organizationId: org.id, username: 'nakamura', role: 'auditor' },
-			by,
-			testContext
-		);
-		await users.setDisabled(org.id, clerk.id, true, by, testContext);
-		await users.setDisabled(org.id, clerk.id, false, by, testContext);
-		const reset = await users.resetPassword(org.id, clerk.id, by, testContext);
+		const added = await users.add(by, { username: 'nakamura', role: 'auditor' });
+		await users.setDisabled(by, clerk.id, true);
+		await users.setDisabled(by, clerk.id, false);
+		const reset = await users.resetPassword(by, clerk.id);
 		await changeOwnPassword(
-			adminUser,
-			session!.session.id,
-			{ current: admin.password, next: 'a brand new secret' },
-			testContext
+			{ ...by, sessionId: session!.session.id },
+			{ current: admin.password, next: 'a brand new secret' }
 		);
 
 		const events = summary(await eventsOf(org.id));
@@ -128,12 +123,10 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		))!.user;
 		const g = await makeGuarantee({ organizationId: org.id });
 		const attempt = (user: typeof clerk, authKey: string) =>
-			certificates.verify({
+			certificates.verify(asCaller(user), {
 				guaranteeNumber: g.guaranteeNumber,
 				authKey,
-				purpose: 'contract',
-				user,
-				context: testContext
+				purpose: 'contract'
 			});
 
 		expect((await attempt(clerk, g.authKey)).ok).toBe(true);
@@ -141,30 +134,19 @@ describe('every listed action writes its event, and no secret is stored', () => 
 		await attempt(clerk, typo);
 		await attempt(outsider, g.authKey);
 		expect(
-			await certificates.view({
-				id: g.id,
-				user: outsider,
-				purpose: 'contract',
-				context: testContext
-			})
+			await certificates.view(asCaller(outsider), { id: g.id, purpose: 'contract' })
 		).toBeNull();
 		expect(
-			await certificates.view({ id: g.id, user: clerk, purpose: 'contract', context: testContext })
+			await certificates.view(asCaller(clerk), { id: g.id, purpose: 'contract' })
 		).not.toBeNull();
-		expect(await certificates.recordPrint({ id: g.id, user: clerk, context: testContext })).toBe(
-			true
-		);
-		expect(await certificates.recordPrint({ id: g.id, user: outsider, context: testContext })).toBe(
-			false
-		);
+		expect(await certificates.recordPrint(asCaller(clerk), g.id)).toBe(true);
+		expect(await certificates.recordPrint(asCaller(outsider), g.id)).toBe(false);
 		const wrong = await makeGuarantee({ organizationId: org.id });
 		for (let i = 0; i <= certificates.NUMBER_LIMIT.max; i++) {
-			await certificates.verify({
+			await certificates.verify(asCaller(clerk), {
 				guaranteeNumber: g.guaranteeNumber,
 				authKey: wrong.authKey,
-				purpose: 'contract',
-				user: clerk,
-				context: testContext
+				purpose: 'contract'
 			});
 		}
 

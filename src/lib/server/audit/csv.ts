@@ -2,6 +2,7 @@ import { messages } from '../../i18n';
 import { withoutBidi } from '../common/text';
 import type { AuditEvent } from '../db/schema';
 import * as audit from './append';
+import { organizationOf, recordedAs, type TenantCaller } from '../identity/caller';
 import * as search from './search';
 
 /**
@@ -105,19 +106,18 @@ export function row(event: AuditEvent, displayNames: ReadonlyMap<string, string>
  * events never sits in memory.
  */
 export async function exportFor(
-	who: { organizationId: string; actor: audit.Actor; context: audit.EventInput['context'] },
+	caller: TenantCaller,
 	filters: search.Filters,
 	displayNames: ReadonlyMap<string, string>
 ): Promise<AsyncGenerator<string>> {
 	await audit.record({
 		action: 'audit.export',
 		outcome: 'success',
-		actor: who.actor,
-		context: who.context,
-		organizationId: who.organizationId,
+		...recordedAs(caller),
+		organizationId: organizationOf(caller),
 		detail: { filters }
 	});
-	const batches = search.stream(who.organizationId, filters);
+	const batches = search.stream(organizationOf(caller), filters);
 	// The first batch is read before the 200 goes out: a query that fails fails the request
 	// with its own status, rather than a 200 whose stream is cut (issue 12).
 	const first = await batches.next();

@@ -14,6 +14,7 @@ import { auditEvent } from '../db/schema';
 import * as auditCsv from './csv';
 import { lockTrail, trailsOf } from './lock-trail';
 import {
+	asCaller,
 	makeClerk,
 	makeGuarantee,
 	makeOrganization,
@@ -36,14 +37,7 @@ const attempt = (
 	guaranteeNumber: string,
 	authKey: string,
 	purpose = 'contract'
-) =>
-	certificates.verify({
-		guaranteeNumber,
-		authKey,
-		purpose: purpose as Purpose,
-		user,
-		context: testContext
-	});
+) => certificates.verify(asCaller(user), { guaranteeNumber, authKey, purpose: purpose as Purpose });
 
 async function eventsOf(organizationId: string) {
 	return db

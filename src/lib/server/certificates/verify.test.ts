@@ -5,7 +5,7 @@ import * as certificates from './verify';
 import type { SessionUser } from '../identity/sessions';
 import { db } from '../db';
 import { auditEvent, guarantee, rateLimit } from '../db/schema';
-import { makeGuarantee, makeOrganization, makeUser, testContext } from '../testing/fixtures';
+import { asCaller, makeGuarantee, makeOrganization, makeUser } from '../testing/fixtures';
 import { asSuperuser, noSuperuser } from '../testing/superuser';
 import { queriesOf } from '../testing/queries';
 
@@ -31,13 +31,7 @@ async function setup() {
 }
 
 const attempt = (user: SessionUser, guaranteeNumber: string, authKey: string) =>
-	certificates.verify({
-		guaranteeNumber,
-		authKey,
-		purpose: 'contract',
-		user,
-		context: testContext
-	});
+	certificates.verify(asCaller(user), { guaranteeNumber, authKey, purpose: 'contract' });
 
 /** A key with a valid check symbol that is not the guarantee's key. */
 function otherKey(key: string) {
@@ -266,16 +260,9 @@ describe('key-attempt limits (issue 12)', () => {
 describe('view', () => {
 	it('shows the certificate only after the key was presented, and records the view with its purpose', async () => {
 		const { org, user, g } = await setup();
-		expect(
-			await certificates.view({ id: g.id, user, purpose: 'contract', context: testContext })
-		).toBeNull();
+		expect(await certificates.view(asCaller(user), { id: g.id, purpose: 'contract' })).toBeNull();
 		await attempt(user, g.guaranteeNumber, g.authKey);
-		const shown = await certificates.view({
-			id: g.id,
-			user,
-			purpose: 'advance_payment',
-			context: testContext
-		});
+		const shown = await certificates.view(asCaller(user), { id: g.id, purpose: 'advance_payment' });
 		expect(shown).toMatchObject({
 			id: g.id,
 			guaranteeNumber: g.guaranteeNumber,
@@ -285,7 +272,7 @@ describe('view', () => {
 			signatureKid: null,
 			current: { worksName: '令和8年度 町道1-23号線舗装修繕工事', contractAmount: 38_500_000 }
 		});
-		const again = await certificates.view({ id: g.id, user, context: testContext });
+		const again = await certificates.view(asCaller(user), { id: g.id });
 		expect(again!.pastViews).toEqual([
 			expect.objectContaining({ purpose: 'advance_payment', clerk: user.username })
 		]);
@@ -311,10 +298,8 @@ describe('view', () => {
 			ok: false,
 			kind: 'no-match'
 		});
-		expect(await certificates.view({ id: g.id, user: stranger, context: testContext })).toBeNull();
-		expect(
-			await certificates.view({ id: 'not-a-uuid', user: stranger, context: testContext })
-		).toBeNull();
+		expect(await certificates.view(asCaller(stranger), { id: g.id })).toBeNull();
+		expect(await certificates.view(asCaller(stranger), { id: 'not-a-uuid' })).toBeNull();
 		const denied = await db
 			.select()
 			.from(auditEvent)
@@ -342,7 +327,7 @@ describe('view', () => {
 			]
 		});
 		await attempt(user, g.guaranteeNumber, g.authKey);
-		const shown = (await certificates.view({ id: g.id, user, context: testContext }))!;
+		const shown = (await certificates.view(asCaller(user), { id: g.id }))!;
 		expect(shown.status).toBe('expired');
 		expect(shown.version).toBe(3);
 		expect(shown.signatureKid).toBe('k2026');
@@ -361,7 +346,7 @@ describe('view', () => {
 			cancelled: { cancelledOn: '2027-01-15', reason: '契約解除' }
 		});
 		await attempt(user, cancelled.guaranteeNumber, cancelled.authKey);
-		const c = (await certificates.view({ id: cancelled.id, user, context: testContext }))!;
+		const c = (await certificates.view(asCaller(user), { id: cancelled.id }))!;
 		expect(c).toMatchObject({
 			status: 'cancelled',
 			cancelledOn: '2027-01-15',
@@ -388,12 +373,7 @@ describe('view', () => {
 				let shown: unknown = 'untouched';
 				await expect(
 					(async () => {
-						shown = await certificates.view({
-							id: g.id,
-							user,
-							purpose: 'contract',
-							context: testContext
-						});
+						shown = await certificates.view(asCaller(user), { id: g.id, purpose: 'contract' });
 					})()
 				).rejects.toThrow();
 				expect(shown).toBe('untouched');
@@ -407,7 +387,7 @@ describe('view', () => {
 					and(eq(auditEvent.organizationId, org.id), eq(auditEvent.action, 'certificate.view'))
 				);
 			expect(views).toEqual([]);
-			expect(await certificates.view({ id: g.id, user, context: testContext })).not.toBeNull();
+			expect(await certificates.view(asCaller(user), { id: g.id })).not.toBeNull();
 		}
 	);
 });

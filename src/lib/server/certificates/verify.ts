@@ -9,7 +9,7 @@ import type { SessionUser } from '../identity/sessions';
 import { db, prepared } from '../db';
 import { auditEvent, guarantee, issuer } from '../db/schema';
 import { isUuid, latestVersions, statusOf } from './reads';
-import type { RequestContext } from '../identity/request-context';
+import { recordedAs, type UserCaller } from '../identity/caller';
 
 export { view } from './view';
 
@@ -39,8 +39,6 @@ export interface VerifyInput {
 	guaranteeNumber: string;
 	authKey: string;
 	purpose: Purpose;
-	user: SessionUser;
-	context: RequestContext;
 }
 
 export type LockScope = 'number' | 'user' | 'organization';
@@ -102,16 +100,16 @@ const candidatesQuery = () =>
  * out, so the contract file's "attach" runs exactly the same check. Every attempt is audited as
  * `key.attempt`, with the key only ever masked.
  */
-export async function verify(input: VerifyInput): Promise<VerifyResult> {
-	const { user, context, purpose } = input;
+export async function verify(caller: UserCaller, input: VerifyInput): Promise<VerifyResult> {
+	const { user } = caller;
+	const { purpose } = input;
 	const number = clerkNumber(input.guaranteeNumber);
 	const key = parseAuthKey(input.authKey);
 	const event = (outcome: audit.EventInput['outcome'], reason: string, extra = {}) => ({
 		action: 'key.attempt',
 		outcome,
 		reason,
-		actor: audit.userActor(user),
-		context,
+		...recordedAs(caller),
 		organizationId: user.organizationId,
 		guaranteeNumber: number.slice(0, 64) || null,
 		purpose,
@@ -235,16 +233,11 @@ export type RecentCheck = Awaited<ReturnType<typeof recent>>[number];
  * Records that a clerk printed the verification record (検証記録) of a certificate their
  * organisation has presented. Returns false (nothing recorded) for anything they cannot see.
  */
-export async function recordPrint(input: {
-	id: string;
-	user: SessionUser;
-	context: RequestContext;
-}) {
-	const { id, user, context } = input;
+export async function recordPrint(caller: UserCaller, id: string) {
+	const { user } = caller;
 	// Issue 7 (tenant matrix): printing what one cannot see is a denied access, in the trail.
 	const denied = async () => {
-		const who = { organizationId: user.organizationId, actor: audit.userActor(user), context };
-		await audit.recordDenied(who, 'certificate.print', id);
+		await audit.recordDenied(caller, 'certificate.print', id);
 		return false;
 	};
 	if (!isUuid(id)) return denied();
@@ -262,8 +255,7 @@ export async function recordPrint(input: {
 	await audit.record({
 		action: 'certificate.print',
 		outcome: 'success',
-		actor: audit.userActor(user),
-		context,
+		...recordedAs(caller),
 		organizationId: user.organizationId,
 		guaranteeId: id,
 		guaranteeNumber: row.number

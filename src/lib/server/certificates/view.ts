@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import * as audit from '../audit/append';
-import type { SessionUser } from '../identity/sessions';
 import { prepared } from '../db';
 import {
 	appUser,
@@ -12,8 +11,7 @@ import {
 } from '../db/schema';
 import { isUuid, statusOf } from './reads';
 import { detailsOf } from './details';
-import { userActor } from '../audit/append';
-import type { RequestContext } from '../identity/request-context';
+import { recordedAs, type UserCaller } from '../identity/caller';
 import * as signedChanges from '../issuing/signed-changes';
 
 /** The values a change certificate can change, in the order the certificate page shows them. */
@@ -108,9 +106,7 @@ const pageReads = () =>
 
 export interface ViewInput {
 	id: string;
-	user: SessionUser;
 	purpose?: string | null;
-	context: RequestContext;
 }
 
 /**
@@ -119,11 +115,11 @@ export interface ViewInput {
  * did not exist), recorded as denied. The `certificate.view` event is written before anything is
  * returned: if it cannot be written, the call fails and nothing is shown (fail closed).
  */
-export async function view({ id, user, purpose = null, context }: ViewInput) {
+export async function view(caller: UserCaller, { id, purpose = null }: ViewInput) {
+	const { user } = caller;
 	const event = {
 		action: 'certificate.view',
-		actor: userActor(user),
-		context,
+		...recordedAs(caller),
 		organizationId: user.organizationId,
 		purpose
 	};

@@ -1,9 +1,8 @@
 import type { Kind } from '../../guarantee';
 import * as certificates from '../certificates/verify';
 import type { ContractFile } from '../db/schema';
-import type { SessionUser } from '../identity/sessions';
 import * as attachments from './attachments';
-import type { Who } from './files';
+import type { UserCaller } from '../identity/caller';
 import * as review from './review';
 
 export interface KeyEntry {
@@ -21,15 +20,15 @@ export interface KeyEntry {
  * is confirmed for that guarantee, so later differences are measured from now.
  */
 export async function attachByKey(
-	who: Who,
-	user: SessionUser,
+	caller: UserCaller,
 	file: ContractFile,
 	entry: KeyEntry,
 	confirmed: { acceptMismatch: boolean; note: string }
 ) {
-	const verified = await certificates.verify({ ...entry, user, context: who.context });
+	const { user } = caller;
+	const verified = await certificates.verify(caller, entry);
 	if (!verified.ok) return verified;
-	const done = await attachments.attach(who, file, verified, entry.purpose, user.id, confirmed);
-	if (done.attached) await review.confirm(file, { onlyGuaranteeId: verified.id });
+	const done = await attachments.attach(caller, file, verified, entry.purpose, user.id, confirmed);
+	if (done.attached) await review.confirm(caller, file, verified.id);
 	return { ok: true as const, ...done };
 }

@@ -9,7 +9,8 @@ import {
 	guarantee,
 	type ContractFile
 } from '../db/schema';
-import { event, type Who } from './files';
+import { event } from './files';
+import type { TenantCaller } from '../identity/caller';
 import { nameDifferences, type NameField } from './checks/names';
 
 /**
@@ -25,7 +26,7 @@ export interface Difference {
 export type AttachResult = { attached: true } | { attached: false; differences: Difference[] };
 
 export async function attach(
-	who: Who,
+	caller: TenantCaller,
 	file: ContractFile,
 	verified: { id: string; guaranteeNumber: string },
 	purpose: string,
@@ -49,7 +50,7 @@ export async function attach(
 	};
 	if (differences.length && !(confirmed.acceptMismatch && confirmed.note)) {
 		await audit.record({
-			...event(who, 'contract.attach', detail),
+			...event(caller, 'contract.attach', detail),
 			...target,
 			outcome: 'failure',
 			reason: 'name-mismatch'
@@ -69,14 +70,14 @@ export async function attach(
 			})
 			.onConflictDoNothing();
 		const noted = mismatchNote ? { ...detail, note: mismatchNote } : detail;
-		await audit.record({ ...event(who, 'contract.attach', noted), ...target }, tx);
+		await audit.record({ ...event(caller, 'contract.attach', noted), ...target }, tx);
 	});
 	return { attached: true };
 }
 
 /** Takes the guarantee numbered `guaranteeNumber` off the file; false when it is not attached. */
 export async function detach(
-	who: Who,
+	caller: TenantCaller,
 	file: ContractFile,
 	guaranteeNumber: string,
 	note: string,
@@ -116,7 +117,7 @@ export async function detach(
 			});
 			await audit.record(
 				{
-					...event(who, 'contract.detach', { contractNumber: file.contractNumber, note }),
+					...event(caller, 'contract.detach', { contractNumber: file.contractNumber, note }),
 					guaranteeId: link.guaranteeId,
 					guaranteeNumber: number,
 					purpose: link.purpose

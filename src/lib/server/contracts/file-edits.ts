@@ -3,7 +3,7 @@ import type { ContractFile } from '../db/schema';
 import * as attachments from './attachments';
 import * as files from './files';
 import * as securities from './securities';
-import type { Who } from './files';
+import type { TenantCaller } from '../identity/caller';
 
 /**
  * The contract file page's edits on the values as typed (shared/API.md §3, §4): each parses
@@ -15,14 +15,14 @@ type FieldErrors = Record<string, string>;
 
 /** Corrects the file's own fields; another file's contract number is refused. */
 export async function update(
-	who: Who,
+	caller: TenantCaller,
 	file: ContractFile,
 	values: Typed
 ): Promise<FieldErrors | null> {
 	const parsed = files.contractInput.safeParse(values);
 	if (!parsed.success) return files.fieldErrors(parsed.error);
 	try {
-		await files.update(who, file, parsed.data);
+		await files.update(caller, file, parsed.data);
 	} catch (e) {
 		if (!(e instanceof files.DuplicateContractError)) throw e;
 		return { contractNumber: 'duplicate' };
@@ -31,26 +31,35 @@ export async function update(
 }
 
 /** A 変更契約: new amount or end date from a day on. */
-export async function change(who: Who, file: ContractFile, values: Typed, by: string) {
+export async function change(caller: TenantCaller, file: ContractFile, values: Typed, by: string) {
 	const parsed = files.changeInput.safeParse(values);
 	if (!parsed.success) return files.fieldErrors(parsed.error);
-	await files.addChange(who, file, parsed.data, by);
+	await files.addChange(caller, file, parsed.data, by);
 	return null;
 }
 
 /** A guarantee provided another way than an electronic certificate (securities.ts). */
-export async function recordSecurity(who: Who, file: ContractFile, values: Typed, by: string) {
+export async function recordSecurity(
+	caller: TenantCaller,
+	file: ContractFile,
+	values: Typed,
+	by: string
+) {
 	const parsed = securities.securityInput.safeParse(values);
 	if (!parsed.success) return files.fieldErrors(parsed.error);
-	await securities.record(who, file, parsed.data, by);
+	await securities.record(caller, file, parsed.data, by);
 	return null;
 }
 
 /** 工事完了 on a day, or not finished after all (no day). */
-export async function complete(who: Who, file: ContractFile, values: { completedOn: string }) {
+export async function complete(
+	caller: TenantCaller,
+	file: ContractFile,
+	values: { completedOn: string }
+) {
 	const parsed = files.completeInput.safeParse(values);
 	if (!parsed.success) return 'invalid' as const;
-	await files.complete(who, file, parsed.data.completedOn ?? null);
+	await files.complete(caller, file, parsed.data.completedOn ?? null);
 	return null;
 }
 
@@ -67,26 +76,26 @@ async function withReason<M extends string>(
 
 /** Takes an attached guarantee off, with the reason it was wrong. */
 export const detach = (
-	who: Who,
+	caller: TenantCaller,
 	file: ContractFile,
 	values: { guaranteeNumber: string; note: string },
 	by: string
 ) =>
 	withReason(
 		values.note,
-		(reason) => attachments.detach(who, file, values.guaranteeNumber, reason, by),
+		(reason) => attachments.detach(caller, file, values.guaranteeNumber, reason, by),
 		'notAttached' as const
 	);
 
 /** Withdraws a security recorded by mistake, with the reason. */
 export const withdrawSecurity = (
-	who: Who,
+	caller: TenantCaller,
 	file: ContractFile,
 	values: { id: string; note: string },
 	by: string
 ) =>
 	withReason(
 		values.note,
-		(reason) => securities.withdraw(who, file, values.id, reason, by),
+		(reason) => securities.withdraw(caller, file, values.id, reason, by),
 		'notRecorded' as const
 	);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { actingFor, type TenantCaller } from '../identity/caller';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import { auditEvent, certificateVersion, guarantee as guaranteeTable } from '../db/schema';
 import * as contracts from './files';
 import * as review from './review';
 import * as attachments from './attachments';
-import { makeGuarantee, makeOrganization, operator, testContext } from '../testing/fixtures';
+import { makeGuarantee, makeOrganization, operatorCaller } from '../testing/fixtures';
 
 const raw = (over: Record<string, unknown> = {}) => ({
 	contractNumber: `R8-${crypto.randomUUID().slice(0, 6)}`,
@@ -22,17 +23,17 @@ const input = (over: Record<string, unknown> = {}) => contracts.contractInput.pa
 
 async function setUp() {
 	const org = await makeOrganization();
-	const who = { organizationId: org.id, actor: operator, context: testContext };
-	return { org, who };
+	const caller = actingFor(operatorCaller, org.id);
+	return { org, caller };
 }
 
 /** Attaches as the page does when the names agree. */
 const attach = (
-	who: contracts.Who,
+	caller: TenantCaller,
 	file: Parameters<typeof attachments.attach>[1],
 	g: { id: string; guaranteeNumber: string },
 	purpose: string
-) => attachments.attach(who, file, g, purpose, null, { acceptMismatch: false, note: '' });
+) => attachments.attach(caller, file, g, purpose, null, { acceptMismatch: false, note: '' });
 
 const byName = (checks: { name: string; result: string }[]) =>
 	Object.fromEntries(checks.map((c) => [c.name, c.result]));
@@ -74,39 +75,39 @@ describe('contract files', () => {
 	});
 
 	it('belong to one organisation: another gets nothing, duplicates are refused', async () => {
-		const { org, who } = await setUp();
+		const { org, caller } = await setUp();
 		const other = await makeOrganization();
-		const file = await contracts.create(who, input({ contractNumber: 'R8-001' }), null);
+		const file = await contracts.create(caller, input({ contractNumber: 'R8-001' }), null);
 		expect(await contracts.get(org.id, file.id)).not.toBeNull();
 		expect(await contracts.get(other.id, file.id)).toBeNull();
 		expect(await contracts.get(org.id, 'not-a-uuid')).toBeNull();
 		await expect(
-			contracts.create(who, input({ contractNumber: 'R8-001' }), null)
+			contracts.create(caller, input({ contractNumber: 'R8-001' }), null)
 		).rejects.toBeInstanceOf(contracts.DuplicateContractError);
 	});
 
 	it('corrects a file, refusing a contract number another file already has', async () => {
-		const { org, who } = await setUp();
-		const a = await contracts.create(who, input({ contractNumber: 'R8-201' }), null);
-		await contracts.create(who, input({ contractNumber: 'R8-202' }), null);
+		const { org, caller } = await setUp();
+		const a = await contracts.create(caller, input({ contractNumber: 'R8-201' }), null);
+		await contracts.create(caller, input({ contractNumber: 'R8-202' }), null);
 		await contracts.update(
-			who,
+			caller,
 			a,
 			input({ contractNumber: 'R8-201', worksName: '訂正後の工事名' })
 		);
 		expect((await contracts.get(org.id, a.id))?.worksName).toBe('訂正後の工事名');
 		await expect(
-			contracts.update(who, a, input({ contractNumber: 'R8-202' }))
+			contracts.update(caller, a, input({ contractNumber: 'R8-202' }))
 		).rejects.toBeInstanceOf(contracts.DuplicateContractError);
 		expect((await contracts.get(org.id, a.id))?.contractNumber).toBe('R8-201');
 	});
 
 	it('checks an attached guarantee, and a 変更契約 turns the ratio to fail', async () => {
-		const { org, who } = await setUp();
-		const file = await contracts.create(who, input(), null);
+		const { org, caller } = await setUp();
+		const file = await contracts.create(caller, input(), null);
 		const g = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
-		await attach(who, file, g, 'contract');
-		await review.confirm(file, { onlyGuaranteeId: g.id });
+		await attach(caller, file, g, 'contract');
+		await review.confirm(caller, file, g.id);
 		let result = await review.review(file);
 		expect(byName(result.guarantees[0].checks)).toEqual({
 			'addressed-to-us': 'pass',
@@ -129,7 +130,7 @@ describe('contract files', () => {
 		]);
 
 		await contracts.addChange(
-			who,
+			caller,
 			file,
 			contracts.changeInput.parse({ changedOn: '2026-10-01', contractAmount: '42,350,000' }),
 			null
@@ -143,12 +144,12 @@ describe('contract files', () => {
 	});
 
 	it('flags one guarantee attached to two files on both', async () => {
-		const { org, who } = await setUp();
-		const a = await contracts.create(who, input(), null);
-		const b = await contracts.create(who, input(), null);
+		const { org, caller } = await setUp();
+		const a = await contracts.create(caller, input(), null);
+		const b = await contracts.create(caller, input(), null);
 		const g = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
-		await attach(who, a, g, 'contract');
-		await attach(who, b, g, 'contract');
+		await attach(caller, a, g, 'contract');
+		await attach(caller, b, g, 'contract');
 		for (const file of [a, b]) {
 			const checks = byName((await review.review(file)).guarantees[0].checks);
 			expect(checks['one-contract']).toBe('fail');
@@ -156,11 +157,11 @@ describe('contract files', () => {
 	});
 
 	it('shows what changed in a guarantee since the last check, until the clerk confirms', async () => {
-		const { org, who } = await setUp();
-		const file = await contracts.create(who, input(), null);
+		const { org, caller } = await setUp();
+		const file = await contracts.create(caller, input(), null);
 		const g = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
-		await attach(who, file, g, 'contract');
-		await review.confirm(file, { onlyGuaranteeId: g.id });
+		await attach(caller, file, g, 'contract');
+		await review.confirm(caller, file, g.id);
 		expect((await review.review(file)).guarantees[0].differences).toEqual([]);
 
 		// Months later: the issuer sent a change certificate (増額, 保証期限変更), then cancelled.
@@ -190,7 +191,7 @@ describe('contract files', () => {
 		]);
 		expect(byName(later.checks).status).toBe('fail');
 
-		await review.confirm(file, { who });
+		await review.confirm(caller, file);
 		expect((await review.review(file)).guarantees[0].differences).toEqual([]);
 		const events = await db
 			.select({ action: auditEvent.action, detail: auditEvent.detail })
@@ -206,11 +207,11 @@ describe('contract files', () => {
 	});
 
 	it('checks 前払金 + 中間前払金 against the advance guaranteed, else the one planned', async () => {
-		const { org, who } = await setUp();
+		const { org, caller } = await setUp();
 		const intermediate = { guaranteeAmount: 7_700_000, advancePaymentAmount: 7_700_000 };
 		const ratioWith = async (plannedAdvance: string, advanceGuaranteed?: number) => {
 			const file = await contracts.create(
-				who,
+				caller,
 				input({ advancePaymentAmount: plannedAdvance, intermediateCertifiedOn: '2026-11-10' }),
 				null
 			);
@@ -220,14 +221,14 @@ describe('contract files', () => {
 					kind: 'advance_payment',
 					original: { guaranteeAmount: advanceGuaranteed, advancePaymentAmount: advanceGuaranteed }
 				});
-				await attach(who, file, a, 'advance_payment');
+				await attach(caller, file, a, 'advance_payment');
 			}
 			const g = await makeGuarantee({
 				organizationId: org.id,
 				kind: 'intermediate_advance_payment',
 				original: intermediate
 			});
-			await attach(who, file, g, 'intermediate_advance_payment');
+			await attach(caller, file, g, 'intermediate_advance_payment');
 			const all = (await review.review(file)).guarantees;
 			return byName(all.find((x) => x.kind === 'intermediate_advance_payment')!.checks)[
 				'intermediate-ratio'

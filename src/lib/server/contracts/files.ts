@@ -4,7 +4,7 @@ import * as audit from '../audit/append';
 import { db, type Executor } from '../db';
 import { contractChange, contractFile, type ContractFile } from '../db/schema';
 import type { ChangeInput, ContractInput } from './file-input';
-import type { RequestContext } from '../identity/request-context';
+import { organizationOf, recordedAs, type TenantCaller } from '../identity/caller';
 
 /**
  * The organisation's own record of a works contract (案件): create, correct, change (変更契約),
@@ -17,42 +17,40 @@ export type { ContractFile } from '../db/schema';
 
 export class DuplicateContractError extends Error {}
 
-export interface Who {
-	organizationId: string;
-	actor: audit.Actor;
-	context: RequestContext;
-}
-
-/** A contract-file action's audit event (success), by `who`. */
-export const event = (who: Who, action: string, detail: Record<string, unknown>) => ({
+/** A contract-file action's audit event (success), by `caller`. */
+export const event = (caller: TenantCaller, action: string, detail: Record<string, unknown>) => ({
 	action,
 	outcome: 'success' as const,
-	actor: who.actor,
-	context: who.context,
-	organizationId: who.organizationId,
+	...recordedAs(caller),
+	organizationId: organizationOf(caller),
 	detail
 });
 
-export async function create(who: Who, input: ContractInput, createdBy: string | null) {
+export async function create(caller: TenantCaller, input: ContractInput, createdBy: string | null) {
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(contractFile)
-			.values({ ...input, organizationId: who.organizationId, createdBy })
+			.values({ ...input, organizationId: organizationOf(caller), createdBy })
 			.onConflictDoNothing()
 			.returning();
 		if (!row) throw new DuplicateContractError(input.contractNumber);
-		await audit.record(event(who, 'contract.create', { contractNumber: row.contractNumber }), tx);
+		await audit.record(
+			event(caller, 'contract.create', { contractNumber: row.contractNumber }),
+			tx
+		);
 		return row;
 	});
 }
 
 /** Corrects the file's own fields (a typo, a wrong date); a real change is a 変更契約. */
-export async function update(who: Who, file: ContractFile, input: ContractInput) {
+export async function update(caller: TenantCaller, file: ContractFile, input: ContractInput) {
 	await db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(contractFile)
 			.set({ ...input, updatedAt: new Date() })
-			.where(and(eq(contractFile.id, file.id), eq(contractFile.organizationId, who.organizationId)))
+			.where(
+				and(eq(contractFile.id, file.id), eq(contractFile.organizationId, organizationOf(caller)))
+			)
 			.returning({ id: contractFile.id })
 			.catch((error) => {
 				// 23505: another file of this organisation already has that contract number.
@@ -62,31 +60,42 @@ export async function update(who: Who, file: ContractFile, input: ContractInput)
 				throw error;
 			});
 		if (!row) return;
-		await audit.record(event(who, 'contract.update', { contractNumber: input.contractNumber }), tx);
+		await audit.record(
+			event(caller, 'contract.update', { contractNumber: input.contractNumber }),
+			tx
+		);
 	});
 }
 
 /** 工事完了 (引渡し) on `completedOn`, or not finished after all (null). */
-export async function complete(who: Who, file: ContractFile, completedOn: string | null) {
+export async function complete(
+	caller: TenantCaller,
+	file: ContractFile,
+	completedOn: string | null
+) {
 	await db.transaction(async (tx) => {
 		await tx
 			.update(contractFile)
 			.set({ completedOn, updatedAt: new Date() })
 			.where(
-				and(eq(contractFile.id, file.id), eq(contractFile.organizationId, who.organizationId))
+				and(eq(contractFile.id, file.id), eq(contractFile.organizationId, organizationOf(caller)))
 			);
 		const detail = { contractNumber: file.contractNumber, completedOn };
-		await audit.record(event(who, 'contract.complete', detail), tx);
+		await audit.record(event(caller, 'contract.complete', detail), tx);
 	});
 }
 
 /**
- * The contract file `id` of `who`'s organisation for `action`. Another organisation's file, or
- * none, is null and, for the tenant matrix (issue 7), a denied `action` in `who`'s trail.
+ * The contract file `id` of the caller's organisation for `action`. Another organisation's file, or
+ * none, is null and, for the tenant matrix (issue 7), a denied `action` in the caller's trail.
  */
-export async function open(who: Who, id: string, action: string): Promise<ContractFile | null> {
-	const file = await get(who.organizationId, id);
-	if (!file) await audit.recordDenied(who, action, id);
+export async function open(
+	caller: TenantCaller,
+	id: string,
+	action: string
+): Promise<ContractFile | null> {
+	const file = await get(organizationOf(caller), id);
+	if (!file) await audit.recordDenied(caller, action, id);
 	return file;
 }
 
@@ -117,7 +126,7 @@ export function changesOf(contractFileId: string, executor: Executor = db) {
 
 /** 変更契約: a new amount and/or 工期末 from `changedOn`; the checks follow at once. */
 export async function addChange(
-	who: Who,
+	caller: TenantCaller,
 	file: ContractFile,
 	input: ChangeInput,
 	by: string | null
@@ -125,6 +134,6 @@ export async function addChange(
 	await db.transaction(async (tx) => {
 		await tx.insert(contractChange).values({ ...input, contractFileId: file.id, createdBy: by });
 		const detail = { contractNumber: file.contractNumber, ...input };
-		await audit.record(event(who, 'contract.change', detail), tx);
+		await audit.record(event(caller, 'contract.change', detail), tx);
 	});
 }

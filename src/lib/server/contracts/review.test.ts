@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { actingFor } from '../identity/caller';
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import { auditEvent, contractGuarantee } from '../db/schema';
@@ -11,13 +12,7 @@ import * as securities from './securities';
 import { attachedGuarantees } from './review-reads';
 import { queriesOf } from '../testing/queries';
 import { inJapanese } from '../testing/contract-terms';
-import {
-	makeGuarantee,
-	makeOrganization,
-	makeUser,
-	operator,
-	testContext
-} from '../testing/fixtures';
+import { makeGuarantee, makeOrganization, makeUser, operatorCaller } from '../testing/fixtures';
 
 /** The review as a clerk meets it: on a real database, through the modules the pages call. */
 const input = (over: Record<string, unknown> = {}) =>
@@ -34,9 +29,9 @@ const input = (over: Record<string, unknown> = {}) =>
 
 async function setUp(over: Record<string, unknown> = {}) {
 	const org = await makeOrganization();
-	const who = { organizationId: org.id, actor: operator, context: testContext };
-	const file = await contracts.create(who, input(over), null);
-	return { org, who, file };
+	const caller = actingFor(operatorCaller, org.id);
+	const file = await contracts.create(caller, input(over), null);
+	return { org, caller, file };
 }
 const plain = { acceptMismatch: false, note: '' };
 const resultOf = (checks: { name: string; result: string }[], name: string) =>
@@ -52,13 +47,13 @@ const actions = async (organizationId: string) =>
 
 describe('attaching, confirming a difference, detaching', () => {
 	it('refuses another works and contractor, then attaches with a note and warns with it', async () => {
-		const { org, who, file } = await setUp();
+		const { org, caller, file } = await setUp();
 		const other = await makeGuarantee({
 			organizationId: org.id,
 			kind: 'contract',
 			original: { worksName: '令和8年度 排水路改良工事', contractorName: '㈱九十九里建設' }
 		});
-		const refused = await attachments.attach(who, file, other, 'contract', null, plain);
+		const refused = await attachments.attach(caller, file, other, 'contract', null, plain);
 		expect(refused).toEqual({
 			attached: false,
 			differences: [
@@ -68,13 +63,13 @@ describe('attaching, confirming a difference, detaching', () => {
 		});
 		// Ticking "accept" without a note is refused the same way.
 		const noNote = { acceptMismatch: true, note: '' };
-		expect((await attachments.attach(who, file, other, 'contract', null, noNote)).attached).toBe(
+		expect((await attachments.attach(caller, file, other, 'contract', null, noNote)).attached).toBe(
 			false
 		);
 		expect((await review.review(file)).guarantees).toEqual([]);
 
 		const note = { acceptMismatch: true, note: '工事名は契約書の略称。受注者は同一（登記で確認）' };
-		expect(await attachments.attach(who, file, other, 'contract', null, note)).toEqual({
+		expect(await attachments.attach(caller, file, other, 'contract', null, note)).toEqual({
 			attached: true
 		});
 		const [g] = (await review.review(file)).guarantees;
@@ -96,20 +91,28 @@ describe('attaching, confirming a difference, detaching', () => {
 	});
 
 	it('takes a wrong attachment off with a note, keeps it on the record, and may attach it again', async () => {
-		const { org, who, file } = await setUp();
+		const { org, caller, file } = await setUp();
 		const clerk = await makeUser(org.id);
 		const g = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
-		await attachments.attach(who, file, g, 'contract', clerk.id, plain);
-		const second = await contracts.create(who, input(), null);
-		await attachments.attach(who, second, g, 'contract', null, plain);
+		await attachments.attach(caller, file, g, 'contract', clerk.id, plain);
+		const second = await contracts.create(caller, input(), null);
+		await attachments.attach(caller, second, g, 'contract', null, plain);
 		expect(resultOf((await review.review(second)).guarantees[0].checks, 'one-contract')).toBe(
 			'fail'
 		);
 
 		expect(
-			await attachments.detach(who, file, g.guaranteeNumber, '別案件の保証を誤って添付', clerk.id)
+			await attachments.detach(
+				caller,
+				file,
+				g.guaranteeNumber,
+				'別案件の保証を誤って添付',
+				clerk.id
+			)
 		).toBe(true);
-		expect(await attachments.detach(who, file, g.guaranteeNumber, 'again', clerk.id)).toBe(false);
+		expect(await attachments.detach(caller, file, g.guaranteeNumber, 'again', clerk.id)).toBe(
+			false
+		);
 		const after = await review.review(file);
 		expect(after.guarantees).toEqual([]);
 		expect(after.missing).toEqual(['contract']);
@@ -123,7 +126,7 @@ describe('attaching, confirming a difference, detaching', () => {
 		const detached = (await actions(org.id)).find((e) => e.action === 'contract.detach');
 		expect(detached?.detail).toMatchObject({ note: '別案件の保証を誤って添付' });
 
-		await attachments.attach(who, file, g, 'contract', null, plain);
+		await attachments.attach(caller, file, g, 'contract', null, plain);
 		const links = await db
 			.select()
 			.from(contractGuarantee)
@@ -134,12 +137,12 @@ describe('attaching, confirming a difference, detaching', () => {
 
 describe('reading the attached guarantees', () => {
 	it('reads every guarantee with its latest certificate in three queries, however many', async () => {
-		const { org, who, file } = await setUp({
+		const { org, caller, file } = await setUp({
 			advancePaymentAmount: '15,400,000',
 			intermediateAdvancePaymentAmount: '7,700,000'
 		});
 		const contract = await makeGuarantee({ organizationId: org.id, kind: 'contract' });
-		await attachments.attach(who, file, contract, 'contract', null, plain);
+		await attachments.attach(caller, file, contract, 'contract', null, plain);
 		const one = await queriesOf(() => attachedGuarantees(file, '2026-08-01'));
 		expect(one.result.map((a) => a.row.guarantee.id)).toEqual([contract.id]);
 
@@ -156,8 +159,15 @@ describe('reading the attached guarantees', () => {
 			original: { guaranteeAmount: 7_700_000, advancePaymentAmount: 7_700_000 },
 			cancelled: { cancelledOn: '2026-11-01', reason: '契約解除' }
 		});
-		await attachments.attach(who, file, advance, 'advance_payment', null, plain);
-		await attachments.attach(who, file, intermediate, 'intermediate_advance_payment', null, plain);
+		await attachments.attach(caller, file, advance, 'advance_payment', null, plain);
+		await attachments.attach(
+			caller,
+			file,
+			intermediate,
+			'intermediate_advance_payment',
+			null,
+			plain
+		);
 		const three = await queriesOf(() => attachedGuarantees(file, '2026-12-01'));
 		expect(
 			three.result.map(({ row, latest, status }) => ({
@@ -185,7 +195,7 @@ describe('reading the attached guarantees', () => {
 		expect(reviewOfThree.result.guarantees.map((g) => g.version)).toEqual([1, 3, 1]);
 		const single = await setUp();
 		const alone = await makeGuarantee({ organizationId: single.org.id, kind: 'contract' });
-		await attachments.attach(single.who, single.file, alone, 'contract', null, plain);
+		await attachments.attach(single.caller, single.file, alone, 'contract', null, plain);
 		const reviewOfOne = await queriesOf(() => review.review(single.file));
 		expect(reviewOfThree.queries).toHaveLength(reviewOfOne.queries.length);
 	});
@@ -193,7 +203,7 @@ describe('reading the attached guarantees', () => {
 
 describe('other forms of security', () => {
 	it('a paper 契約保証 counts as submitted, and its amount and end date are checked', async () => {
-		const { who, file } = await setUp({ advancePaymentAmount: '15,400,000' });
+		const { caller, file } = await setUp({ advancePaymentAmount: '15,400,000' });
 		expect((await review.review(file)).fileChecks[0]).toMatchObject({ result: 'warn' });
 		const paper = securities.securityInput.parse({
 			kind: 'contract',
@@ -203,7 +213,7 @@ describe('other forms of security', () => {
 			endOn: '2027-02-26',
 			note: ''
 		});
-		await securities.record(who, file, paper, null);
+		await securities.record(caller, file, paper, null);
 		const after = await review.review(file);
 		expect(after.missing).toEqual(['advance_payment']);
 		expect(after.securities[0].checks.map((c) => [c.name, c.result])).toEqual([
@@ -217,7 +227,7 @@ describe('other forms of security', () => {
 			reference: 'E12-2026-P0001',
 			amount: '15400000'
 		});
-		await securities.record(who, file, exempt, null);
+		await securities.record(caller, file, exempt, null);
 		const [submitted] = (await review.review(file)).fileChecks;
 		expect(submitted).toMatchObject({
 			result: 'pass',
@@ -235,26 +245,28 @@ describe('other forms of security', () => {
 	});
 
 	it('records a double click once, and a withdrawn record no longer counts', async () => {
-		const { org, who, file } = await setUp();
+		const { org, caller, file } = await setUp();
 		const paper = securities.securityInput.parse({
 			kind: 'contract',
 			method: 'paper',
 			reference: 'E12-2026-P0009',
 			amount: '3850000'
 		});
-		await Promise.all(Array.from({ length: 8 }, () => securities.record(who, file, paper, null)));
+		await Promise.all(
+			Array.from({ length: 8 }, () => securities.record(caller, file, paper, null))
+		);
 		let now = await review.review(file);
 		expect(now.securities).toHaveLength(1);
 		expect(now.missing).toEqual([]);
 		const id = now.securities[0].id;
-		expect(await securities.withdraw(who, file, id, '別案件の証書を記録した', null)).toBe(true);
-		expect(await securities.withdraw(who, file, id, 'again', null)).toBe(false);
-		expect(await securities.withdraw(who, file, 'not-a-uuid', 'x', null)).toBe(false);
+		expect(await securities.withdraw(caller, file, id, '別案件の証書を記録した', null)).toBe(true);
+		expect(await securities.withdraw(caller, file, id, 'again', null)).toBe(false);
+		expect(await securities.withdraw(caller, file, 'not-a-uuid', 'x', null)).toBe(false);
 		now = await review.review(file);
 		expect(now.missing).toEqual(['contract']);
 		expect(now.securities[0]).toMatchObject({ withdrawNote: '別案件の証書を記録した', checks: [] });
 		// Recorded again after the withdrawal: a new record.
-		await securities.record(who, file, paper, null);
+		await securities.record(caller, file, paper, null);
 		expect((await review.review(file)).missing).toEqual([]);
 		const trail = (await actions(org.id)).map((e) => e.action);
 		expect(trail.filter((a) => a === 'contract.other-security')).toHaveLength(2);
@@ -279,20 +291,20 @@ describe('other forms of security', () => {
 
 describe("the organisation's rules", () => {
 	it("an admin change is audited before/after and changes the same file's verdict", async () => {
-		const { org, who, file } = await setUp({ lowBid: true, advancePaymentAmount: '15,400,000' });
+		const { org, caller, file } = await setUp({ lowBid: true, advancePaymentAmount: '15,400,000' });
 		const g = await makeGuarantee({ organizationId: org.id, kind: 'advance_payment' });
-		await attachments.attach(who, file, g, 'advance_payment', null, plain);
+		await attachments.attach(caller, file, g, 'advance_payment', null, plain);
 		const advanceRatio = async () =>
 			resultOf((await review.review(file)).guarantees[0].checks, 'advance-ratio');
 		expect(await advanceRatio()).toBe('pass');
 		const admin = await makeUser(org.id, 'admin');
 		const changed = { ...rules.DEFAULT_RULES, lowBidAdvanceTenths: 2 };
-		await rules.save(who, changed, admin.id);
+		await rules.save(caller, changed, admin.id);
 		expect(await advanceRatio()).toBe('fail');
 		const inForce = await rules.inForce(org.id);
 		expect(inForce).toMatchObject({ lowBidAdvanceTenths: 2, changedBy: admin.username });
 		// Saving the same values again changes nothing and writes nothing.
-		await rules.save(who, changed, admin.id);
+		await rules.save(caller, changed, admin.id);
 		const updates = (await actions(org.id)).filter((e) => e.action === 'rules.update');
 		expect(updates.map((e) => e.detail)).toEqual([
 			{ before: { lowBidAdvanceTenths: null }, after: { lowBidAdvanceTenths: 2 } }
@@ -329,19 +341,19 @@ describe("the organisation's rules", () => {
 
 describe('issuer type, completion', () => {
 	it('an advance guarantee stored from an insurer fails issuer-type', async () => {
-		const { org, who, file } = await setUp({ advancePaymentAmount: '15,400,000' });
+		const { org, caller, file } = await setUp({ advancePaymentAmount: '15,400,000' });
 		const insurer = await issuers.add({
 			code: `ins-${crypto.randomUUID().slice(0, 8)}`,
 			name: 'テスト損害保険株式会社',
 			type: 'insurer'
 		});
 		const g = await makeGuarantee({ organizationId: org.id, issuerId: insurer.id });
-		await attachments.attach(who, file, g, 'advance_payment', null, plain);
+		await attachments.attach(caller, file, g, 'advance_payment', null, plain);
 		expect(resultOf((await review.review(file)).guarantees[0].checks, 'issuer-type')).toBe('fail');
 	});
 
 	it('a file marked 完了 stops alarming on guarantees that ended with the works', async () => {
-		const { org, who, file } = await setUp({ startOn: '2025-04-01', endOn: '2025-09-30' });
+		const { org, caller, file } = await setUp({ startOn: '2025-04-01', endOn: '2025-09-30' });
 		const ended = await makeGuarantee({
 			organizationId: org.id,
 			kind: 'contract',
@@ -351,11 +363,11 @@ describe('issuer type, completion', () => {
 				guaranteeEndOn: '2025-09-30'
 			}
 		});
-		await attachments.attach(who, file, ended, 'contract', null, plain);
+		await attachments.attach(caller, file, ended, 'contract', null, plain);
 		const before = await review.review(file);
 		expect(resultOf(before.guarantees[0].checks, 'status')).toBe('fail');
 		expect(before.attention).toBe(true);
-		await contracts.complete(who, file, '2025-09-26');
+		await contracts.complete(caller, file, '2025-09-26');
 		const done = (await contracts.get(org.id, file.id))!;
 		const after = await review.review(done);
 		expect(after.guarantees[0].checks.find((c) => c.name === 'status')).toMatchObject({

@@ -8,7 +8,8 @@ import { compare } from './checks/comparison';
 import { attachedGuarantees, securityChecks } from './review-reads';
 import { differencesOf, snapshotOf } from './snapshot';
 import { currentTerms, neededKinds, paidOf } from './terms';
-import { event, type Who } from './files';
+import { event } from './files';
+import type { TenantCaller } from '../identity/caller';
 import { db, type Executor } from '../db';
 import { contractGuarantee, type ContractFile } from '../db/schema';
 import { todayInJapan } from '../certificates/reads';
@@ -96,12 +97,12 @@ export async function review(file: ContractFile, executor: Executor = db) {
 export type Review = Awaited<ReturnType<typeof review>>;
 
 /**
- * The clerk confirmed the file (`who`, audited), or just attached `onlyGuaranteeId` (audited as
- * the attach): later differences are measured from what the guarantees say now.
+ * The caller confirmed the file (audited), or just attached `onlyGuaranteeId` (audited as the
+ * attach): later differences are measured from what the guarantees say now.
  */
-export async function confirm(file: ContractFile, by: { who: Who } | { onlyGuaranteeId: string }) {
+export async function confirm(caller: TenantCaller, file: ContractFile, onlyGuaranteeId?: string) {
 	const { guarantees } = await review(file);
-	const only = 'onlyGuaranteeId' in by ? by.onlyGuaranteeId : null;
+	const only = onlyGuaranteeId ?? null;
 	await db.transaction(async (tx) => {
 		for (const g of guarantees.filter((g) => !only || g.id === only)) {
 			await tx
@@ -114,10 +115,10 @@ export async function confirm(file: ContractFile, by: { who: Who } | { onlyGuara
 					)
 				);
 		}
-		if ('who' in by) {
+		if (!only) {
 			const changed = guarantees.filter((g) => g.differences.length).map((g) => g.guaranteeNumber);
 			const detail = { contractNumber: file.contractNumber, changed };
-			await audit.record(event(by.who, 'contract.confirm', detail), tx);
+			await audit.record(event(caller, 'contract.confirm', detail), tx);
 		}
 	});
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import * as audit from '../audit/append';
 import { db, type Executor } from '../db';
 import { appUser, organizationRule } from '../db/schema';
-import { event, type Who } from './files';
+import { event } from './files';
+import { organizationOf, type TenantCaller } from '../identity/caller';
 
 /**
  * The organisation's own rules where towns differ (each town's 前金払規則 and 契約規則), with the
@@ -89,12 +90,16 @@ const pick = (r: Rules): Rules => ({
  * Saves the organisation's rules; the audit event keeps what changed, before and after. Returns
  * whether anything changed (saving the same values writes nothing).
  */
-export async function save(who: Who, input: Rules, by: string | null): Promise<boolean> {
+export async function save(
+	caller: TenantCaller,
+	input: Rules,
+	by: string | null
+): Promise<boolean> {
 	return db.transaction(async (tx) => {
 		const [was] = await tx
 			.select()
 			.from(organizationRule)
-			.where(eq(organizationRule.organizationId, who.organizationId))
+			.where(eq(organizationRule.organizationId, organizationOf(caller)))
 			.for('update');
 		const before = was ? pick(was) : DEFAULT_RULES;
 		const after = pick(input);
@@ -103,11 +108,11 @@ export async function save(who: Who, input: Rules, by: string | null): Promise<b
 		const values = { ...after, updatedBy: by, updatedAt: new Date() };
 		await tx
 			.insert(organizationRule)
-			.values({ organizationId: who.organizationId, ...values })
+			.values({ organizationId: organizationOf(caller), ...values })
 			.onConflictDoUpdate({ target: organizationRule.organizationId, set: values });
 		const diff = (side: Rules) => Object.fromEntries(changed.map((k) => [k, side[k]]));
 		await audit.record(
-			event(who, 'rules.update', { before: diff(before), after: diff(after) }),
+			event(caller, 'rules.update', { before: diff(before), after: diff(after) }),
 			tx
 		);
 		return true;

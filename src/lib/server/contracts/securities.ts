@@ -5,7 +5,8 @@ import { note, optionalLine } from '../common/text';
 import { db, type Executor } from '../db';
 import { appUser, contractSecurity, type ContractFile } from '../db/schema';
 import { optionalFormDay } from '../common/dates';
-import { event, optionalYen, type Who } from './files';
+import { event, optionalYen } from './files';
+import type { TenantCaller } from '../identity/caller';
 import { KINDS, SECURITY_METHODS } from '../../guarantee';
 
 /**
@@ -46,7 +47,7 @@ export type SecurityInput = z.output<typeof securityInput>;
 
 /** Records the security; the same one again (a double click) is not recorded twice. */
 export async function record(
-	who: Who,
+	caller: TenantCaller,
 	file: ContractFile,
 	input: SecurityInput,
 	by: string | null
@@ -68,13 +69,13 @@ export async function record(
 			.returning({ id: contractSecurity.id });
 		if (!row) return;
 		const detail = { contractNumber: file.contractNumber, ...input };
-		await audit.record(event(who, 'contract.other-security', detail), tx);
+		await audit.record(event(caller, 'contract.other-security', detail), tx);
 	});
 }
 
 /** A security recorded by mistake: no longer counted, kept on the record with the note. */
 export async function withdraw(
-	who: Who,
+	caller: TenantCaller,
 	file: ContractFile,
 	id: string,
 	note: string,
@@ -100,7 +101,7 @@ export async function withdraw(
 			method: row.method,
 			note
 		};
-		await audit.record(event(who, 'contract.withdraw-security', detail), tx);
+		await audit.record(event(caller, 'contract.withdraw-security', detail), tx);
 		return true;
 	});
 }

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { actingFor } from '../identity/caller';
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db';
 import { auditEvent } from '../db/schema';
 import * as attachments from './attachments';
 import * as contracts from './files';
 import { view } from './view';
-import { makeGuarantee, makeOrganization, operator, testContext } from '../testing/fixtures';
+import { makeGuarantee, makeOrganization, operatorCaller } from '../testing/fixtures';
 import { asSuperuser, noSuperuser } from '../testing/superuser';
 
 /** The contract file page and its record: certificate data only with its audit event. */
 async function fileWithGuarantees() {
 	const org = await makeOrganization();
-	const who = { organizationId: org.id, actor: operator, context: testContext };
+	const caller = actingFor(operatorCaller, org.id);
 	const file = await contracts.create(
-		who,
+		caller,
 		contracts.contractInput.parse({
 			contractNumber: `R8-${crypto.randomUUID().slice(0, 6)}`,
 			worksName: '令和8年度 町道1-23号線舗装修繕工事',
@@ -31,8 +32,8 @@ async function fileWithGuarantees() {
 	];
 	// The fixtures' names differ from the file's: attached as a clerk who checked them would.
 	const checked = { acceptMismatch: true, note: '名称は変更契約で確認済み' };
-	for (const g of guarantees) await attachments.attach(who, file, g, 'contract', null, checked);
-	return { org, who, file, guarantees };
+	for (const g of guarantees) await attachments.attach(caller, file, g, 'contract', null, checked);
+	return { org, caller, file, guarantees };
 }
 
 const eventsOf = (organizationId: string, action: string) =>
@@ -43,8 +44,8 @@ const eventsOf = (organizationId: string, action: string) =>
 
 describe('contract file view', () => {
 	it('records contract.view naming every guarantee shown, and contract.print for the record', async () => {
-		const { org, who, file, guarantees } = await fileWithGuarantees();
-		const shown = await view(who, file, 'contract.view');
+		const { org, caller, file, guarantees } = await fileWithGuarantees();
+		const shown = await view(caller, file, 'contract.view');
 		expect(shown.guarantees.map((g) => g.guaranteeNumber).sort()).toEqual(
 			guarantees.map((g) => g.guaranteeNumber).sort()
 		);
@@ -56,28 +57,28 @@ describe('contract file view', () => {
 				guarantees.map((g) => ({ id: g.id, number: g.guaranteeNumber, version: 1 }))
 			)
 		});
-		await view(who, file, 'contract.print');
+		await view(caller, file, 'contract.print');
 		expect(await eventsOf(org.id, 'contract.print')).toHaveLength(1);
 	});
 
 	it.skipIf(noSuperuser)(
 		'shows nothing when its event cannot be written (fail closed)',
 		async () => {
-			const { org, who, file } = await fileWithGuarantees();
+			const { org, caller, file } = await fileWithGuarantees();
 			// The database refuses this organisation's contract.view rows, and only those.
 			await asSuperuser((run) =>
 				run(`alter table audit_event add constraint test_no_contract_view
 				check (action <> 'contract.view' or organization_id <> '${org.id}') not valid`)
 			);
 			try {
-				await expect(view(who, file, 'contract.view')).rejects.toThrow();
+				await expect(view(caller, file, 'contract.view')).rejects.toThrow();
 			} finally {
 				await asSuperuser((run) =>
 					run(`alter table audit_event drop constraint test_no_contract_view`)
 				);
 			}
 			expect(await eventsOf(org.id, 'contract.view')).toHaveLength(0);
-			expect((await view(who, file, 'contract.view')).guarantees).toHaveLength(2);
+			expect((await view(caller, file, 'contract.view')).guarantees).toHaveLength(2);
 		}
 	);
 });

@@ -1,7 +1,8 @@
 import * as audit from '../audit/append';
 import { db } from '../db';
 import type { ContractFile } from '../db/schema';
-import { event, type Who } from './files';
+import { event } from './files';
+import type { TenantCaller } from '../identity/caller';
 import { review } from './review';
 
 /**
@@ -11,7 +12,7 @@ import { review } from './review';
  * shown (fail closed), as for a certificate (certificates/view.ts).
  */
 export async function view(
-	who: Who,
+	caller: TenantCaller,
 	file: ContractFile,
 	action: 'contract.view' | 'contract.print'
 ) {
@@ -22,7 +23,10 @@ export async function view(
 			number: g.guaranteeNumber,
 			version: g.version
 		}));
-		await audit.record(event(who, action, { contractNumber: file.contractNumber, guarantees }), tx);
+		await audit.record(
+			event(caller, action, { contractNumber: file.contractNumber, guarantees }),
+			tx
+		);
 		return shown;
 	});
 }

@@ -1,6 +1,7 @@
 import * as guarantees from '../issuing/guarantees';
 import * as issuers from '../issuing/issuers';
 import type { RequestContext } from '../identity/request-context';
+import type { IssuerCaller } from '../identity/caller';
 
 /**
  * The demo issuer and its guarantees for 白子町, registered through the real module. Keys are
@@ -69,12 +70,7 @@ export async function loadDemoIssuer(context: RequestContext): Promise<DemoKey[]
 	const issuer =
 		(await issuers.findByCode('ejcs')) ??
 		(await issuers.add({ code: 'ejcs', name: '東日本建設業保証株式会社' }));
-	const caller: guarantees.Caller = {
-		issuerId: issuer.id,
-		issuerType: issuer.type,
-		actor: { type: 'issuer', id: issuer.id, label: 'demo' },
-		context
-	};
+	const caller: IssuerCaller = { kind: 'issuer', issuer, tokenPrefix: 'demo', context };
 	const keys: DemoKey[] = [];
 	for (const input of DEMO_GUARANTEES) {
 		const existing = await guarantees.findIdByNumber(issuer.id, input.guaranteeNumber);

@@ -1,6 +1,6 @@
 import * as organizations from '../identity/organizations';
 import * as users from '../identity/users';
-import type { Actor } from '../audit/append';
+import { actingFor, type OperatorCaller } from '../identity/caller';
 import { localContext } from '../identity/request-context';
 import { loadDemoIssuer } from './issuer';
 import { writeDemoNotices } from '../issuing/notices';
@@ -31,15 +31,19 @@ export interface DemoResult {
 }
 
 export async function loadDemo(): Promise<DemoResult> {
-	const actor: Actor = { type: 'operator', label: 'demo' };
-	const context = localContext('demo');
+	const operator: OperatorCaller = {
+		kind: 'operator',
+		label: 'demo',
+		context: localContext('demo')
+	};
+	const context = operator.context;
 	for (const org of ORGANIZATIONS) {
 		if (!(await organizations.findByCode(org.code))) await organizations.add(org);
 	}
 	for (const user of USERS) {
 		if (await users.findByOrgCode(user.organizationCode, user.username)) continue;
 		const org = (await organizations.findByCode(user.organizationCode))!;
-		await users.add({ organizationId: org.id, ...user, password: DEMO_PASSWORD }, actor, context);
+		await users.add(actingFor(operator, org.id), { ...user, password: DEMO_PASSWORD });
 	}
 	const keys = await loadDemoIssuer(context);
 	const noticeFiles = await writeDemoNotices(keys);

@@ -7,7 +7,8 @@ import { log } from '../common/log';
 import { Problem, problemResponse, PROBLEM_JSON, unstorable } from './problem';
 import * as rateLimit from '../common/rate-limit';
 import * as signatures from '../issuing/signatures';
-import type { Caller, Raw } from '../issuing/guarantees';
+import type { Raw } from '../issuing/guarantees';
+import { recordedAs, type Caller, type IssuerCaller } from '../identity/caller';
 
 /**
  * The issuer API's one request pipeline (shared/API.md §1), in order: token (401), per-token
@@ -25,7 +26,7 @@ export interface Call {
 	tokenId: string;
 	/** Encrypts idempotent replays, which may hold an auth key (see idempotency.ts). */
 	replayKey: Uint8Array;
-	caller: Caller;
+	caller: IssuerCaller;
 	/** The parsed body and the submission as received (POST endpoints only). */
 	body: unknown;
 	raw: Raw;
@@ -104,7 +105,8 @@ function respond(result: Result, headers: Record<string, string> = {}): Response
 export function endpoint(options: Options, handler: (call: Call) => Promise<Result>) {
 	return async (event: RequestEvent): Promise<Response> => {
 		const context = event.locals.context;
-		let actor: audit.Actor = { type: 'anonymous', label: 'issuer-api' };
+		// Anonymous until the token is accepted; then the issuer, for the endpoint and the trail.
+		let caller: Caller = { kind: 'anonymous', label: 'issuer-api', context };
 		let issuerId: string | null = null;
 		try {
 			try {
@@ -115,7 +117,8 @@ export function endpoint(options: Options, handler: (call: Call) => Promise<Resu
 					});
 				}
 				issuerId = auth.issuer.id;
-				actor = { type: 'issuer', id: auth.issuer.id, label: auth.tokenPrefix };
+				caller = { kind: 'issuer', issuer: auth.issuer, tokenPrefix: auth.tokenPrefix, context };
+				event.locals.caller = caller;
 				// Reserved before the request is served, in one statement: parallel requests past
 				// the limit are refused, not served and counted afterwards.
 				const counter = { key: `issuer-token:${auth.tokenId}`, limit: limit() };
@@ -135,7 +138,7 @@ export function endpoint(options: Options, handler: (call: Call) => Promise<Resu
 					issuer: auth.issuer,
 					tokenId: auth.tokenId,
 					replayKey: auth.replayKey,
-					caller: { issuerId: auth.issuer.id, issuerType: auth.issuer.type, actor, context },
+					caller,
 					body: undefined,
 					raw: { text: '', contentType: JSON_TYPE, kid: null },
 					params: event.params as Record<string, string>,
@@ -148,8 +151,7 @@ export function endpoint(options: Options, handler: (call: Call) => Promise<Resu
 				await audit.record({
 					action: options.action,
 					outcome: error.status === 401 || error.status === 404 ? 'denied' : 'failure',
-					actor,
-					context,
+					...recordedAs(caller),
 					issuerId,
 					reason: error.slug,
 					detail: { status: error.status, errors: error.errors?.map((e) => e.path) ?? null }

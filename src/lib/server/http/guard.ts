@@ -1,22 +1,24 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from '../identity/sessions';
+import type { UserCaller } from '../identity/caller';
 import { WRITERS } from '../../roles';
 
 /**
- * Narrows `locals.user` inside `(app)` routes. the role guard (role-guard.ts) already turned strangers away;
- * this gives the route a typed user and re-checks the role right where it is used.
+ * Narrows `locals.caller` inside `(app)` routes to a signed-in user. The role guard
+ * (role-guard.ts) already turned strangers away; this gives the route the typed caller it
+ * passes to domain functions and re-checks the role right where it is used.
  */
-export function requireUser(...roles: SessionUser['role'][]): SessionUser {
+export function requireUser(...roles: SessionUser['role'][]): UserCaller {
 	const { locals } = getRequestEvent();
-	const user = locals.user;
-	if (!user) error(401, 'Sign-in required');
-	if (roles.length && !roles.includes(user.role)) error(403, 'Forbidden');
-	return user;
+	const caller = locals.caller;
+	if (caller?.kind !== 'user') error(401, 'Sign-in required');
+	if (roles.length && !roles.includes(caller.user.role)) error(403, 'Forbidden');
+	return caller;
 }
 
 /** A user who may change things: auditors are refused with 403 (lib/roles.ts). */
-export const requireWriter = (): SessionUser => requireUser(...WRITERS);
+export const requireWriter = (): UserCaller => requireUser(...WRITERS);
 
 /**
  * What an auditor may do on an `(app)` route, for the role guard (role-guard.ts): read any page
@@ -30,6 +32,3 @@ export function auditorMay(routeId: string, method: string): boolean {
 	if (method === 'GET' || method === 'HEAD') return !WRITING_PAGES.includes(routeId);
 	return AUDITOR_POSTS.includes(routeId);
 }
-
-// Routes import the actor helper from here, beside requireUser.
-export { userActor } from '../audit/append';

@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { callerFor } from '../identity/caller';
 import * as auth from '../identity/sessions';
 import { isDatabaseUnavailable } from '../db';
 
@@ -29,6 +30,7 @@ export const session: Handle = async ({ event, resolve }) => {
 		if (result.session.extended) auth.setSessionTokenCookie(event, token, result.session.expiresAt);
 		event.locals.user = result.user;
 		event.locals.session = result.session;
+		event.locals.caller = callerFor(event.locals);
 	} else {
 		auth.deleteSessionTokenCookie(event);
 	}

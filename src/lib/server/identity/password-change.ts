@@ -5,8 +5,7 @@ import { db } from '../db';
 import { appUser } from '../db/schema';
 import { verifyPassword } from './passwords';
 import { policyError, type PolicyProblem } from './password-policy';
-import type { RequestContext } from './request-context';
-import type { SessionUser } from './sessions';
+import { recordedAs, type UserCaller } from './caller';
 import * as users from './users';
 
 /**
@@ -22,11 +21,10 @@ export type ChangeResult =
 	| { ok: false; error: 'throttled'; retryAfterSeconds: number };
 
 export async function changeOwnPassword(
-	user: SessionUser,
-	keepSessionId: string,
-	passwords: { current: string; next: string },
-	context: RequestContext
+	caller: UserCaller,
+	passwords: { current: string; next: string }
 ): Promise<ChangeResult> {
+	const { user } = caller;
 	// The new password's policy first: it reveals nothing, so it costs no attempt.
 	const problem = await policyError(passwords.next, {
 		username: user.username,
@@ -34,13 +32,11 @@ export async function changeOwnPassword(
 	});
 	if (problem) return { ok: false, error: problem };
 
-	const actor = audit.userActor(user);
 	const event = (outcome: 'failure' | 'locked', reason: string) => ({
 		action: 'user.change-password',
 		outcome,
 		reason,
-		actor,
-		context,
+		...recordedAs(caller),
 		organizationId: user.organizationId,
 		detail: { username: user.username }
 	});
@@ -58,6 +54,6 @@ export async function changeOwnPassword(
 		return { ok: false, error: 'wrongCurrent' };
 	}
 	await rateLimit.release(reservation);
-	await users.setOwnPassword(user, keepSessionId, passwords.next, actor, context);
+	await users.setOwnPassword(caller, passwords.next);
 	return { ok: true };
 }

@@ -5,7 +5,8 @@ import * as users from './users';
 import { signIn, ACCOUNT_ADDRESS_LIMIT } from './sign-in';
 import { db } from '../db';
 import { session } from '../db/schema';
-import { makeOrganization, makeUser, operator, testContext } from '../testing/fixtures';
+import { makeOrganization, makeUser, operatorCaller, testContext } from '../testing/fixtures';
+import { actingFor } from './caller';
 
 describe('sessions', () => {
 	it('stores only a hash of the secret and accepts the token it issued', async () => {
@@ -75,7 +76,7 @@ describe('sessions', () => {
 		const org = await makeOrganization();
 		const user = await makeUser(org.id);
 		const { token } = await auth.createSession(user.id);
-		await users.setDisabled(org.id, user.id, true, operator, testContext);
+		await users.setDisabled(actingFor(operatorCaller, org.id), user.id, true);
 		expect(await auth.validateSessionToken(token)).toBeNull();
 	});
 });
@@ -132,7 +133,7 @@ describe('sign-in', () => {
 	it('a disabled user cannot sign in', async () => {
 		const org = await makeOrganization();
 		const user = await makeUser(org.id);
-		await users.setDisabled(org.id, user.id, true, operator, testContext);
+		await users.setDisabled(actingFor(operatorCaller, org.id), user.id, true);
 		const result = await signIn(
 			{ organizationCode: org.code, username: user.username, password: user.password },
 			testContext
@@ -145,55 +146,54 @@ describe('users', () => {
 	it('keeps usernames unique per organisation, not across organisations', async () => {
 		const a = await makeOrganization();
 		const b = await makeOrganization();
-		await users.add(
-			{ organizationId: a.id, username: 'sato', role: 'clerk', password: 'long enough' },
-			operator,
-			testContext
-		);
+		await users.add(actingFor(operatorCaller, a.id), {
+			username: 'sato',
+			role: 'clerk',
+			password: 'long enough'
+		});
 		await expect(
-			users.add(
-				{ organizationId: a.id, username: 'SATO', role: 'admin', password: 'long enough' },
-				operator,
-				testContext
-			)
+			users.add(actingFor(operatorCaller, a.id), {
+				username: 'SATO',
+				role: 'admin',
+				password: 'long enough'
+			})
 		).rejects.toBeInstanceOf(users.DuplicateUserError);
-		await users.add(
-			{ organizationId: b.id, username: 'sato', role: 'clerk', password: 'long enough' },
-			operator,
-			testContext
-		);
+		await users.add(actingFor(operatorCaller, b.id), {
+			username: 'sato',
+			role: 'clerk',
+			password: 'long enough'
+		});
 	});
 
 	it('generates an initial password that must be changed, and enforces the policy', async () => {
 		const org = await makeOrganization();
-		const { user, password } = await users.add(
-			{ organizationId: org.id, username: 'newbie', role: 'clerk' },
-			operator,
-			testContext
-		);
+		const { user, password } = await users.add(actingFor(operatorCaller, org.id), {
+			username: 'newbie',
+			role: 'clerk'
+		});
 		expect(password).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/);
 		expect(user.mustChangePassword).toBe(true);
 		await expect(
-			users.add(
-				{ organizationId: org.id, username: 'short', role: 'clerk', password: 'seven77' },
-				operator,
-				testContext
-			)
+			users.add(actingFor(operatorCaller, org.id), {
+				username: 'short',
+				role: 'clerk',
+				password: 'seven77'
+			})
 		).rejects.toBeInstanceOf(users.PasswordPolicyError);
 		// 64 characters and no composition rules
-		await users.add(
-			{ organizationId: org.id, username: 'longpw', role: 'clerk', password: 'xy'.repeat(32) },
-			operator,
-			testContext
-		);
+		await users.add(actingFor(operatorCaller, org.id), {
+			username: 'longpw',
+			role: 'clerk',
+			password: 'xy'.repeat(32)
+		});
 	});
 
 	it('an admin of one organisation cannot touch a user of another', async () => {
 		const a = await makeOrganization();
 		const b = await makeOrganization();
 		const victim = await makeUser(b.id);
-		expect(await users.setDisabled(a.id, victim.id, true, operator, testContext)).toBeNull();
-		expect(await users.resetPassword(a.id, victim.id, operator, testContext)).toBeNull();
+		expect(await users.setDisabled(actingFor(operatorCaller, a.id), victim.id, true)).toBeNull();
+		expect(await users.resetPassword(actingFor(operatorCaller, a.id), victim.id)).toBeNull();
 		const { token } = await auth.createSession(victim.id);
 		expect(await auth.validateSessionToken(token)).not.toBeNull();
 	});

@@ -6,6 +6,7 @@ import * as rateLimit from '../common/rate-limit';
 import * as users from './users';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
 import type { RequestContext } from './request-context';
+import { recordedAs, type UserCaller } from './caller';
 import { isLocalGovernmentCode } from '../../local-government-code';
 import { withoutBidi } from '../common/text';
 
@@ -134,17 +135,13 @@ export async function signIn(
 	};
 }
 
-export async function signOut(
-	sessionId: string,
-	actor: audit.Actor & { type: 'user' },
-	context: RequestContext
-): Promise<void> {
-	await auth.invalidateSession(sessionId);
+/** Ends the caller's session (the one its request came with) and records it. */
+export async function signOut(caller: UserCaller & { sessionId: string }): Promise<void> {
+	await auth.invalidateSession(caller.sessionId);
 	await audit.record({
 		action: 'auth.sign-out',
 		outcome: 'success',
-		actor,
-		context,
-		organizationId: actor.organizationId
+		...recordedAs(caller),
+		organizationId: caller.user.organizationId
 	});
 }

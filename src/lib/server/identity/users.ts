@@ -7,7 +7,7 @@ import * as audit from '../audit/append';
 import * as auth from './sessions';
 import { generatePassword, hashPassword } from './passwords';
 import { policyError, type PolicyProblem } from './password-policy';
-import type { RequestContext } from './request-context';
+import { organizationOf, recordedAs, type TenantCaller, type UserCaller } from './caller';
 
 export const ROLES = ['clerk', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -34,8 +34,8 @@ export class PasswordPolicyError extends Error {
 	}
 }
 
+/** A user of the caller's organisation (an admin's own; the operator's `--org`). */
 export interface AddUser {
-	organizationId: string;
 	username: string;
 	displayName?: string;
 	role: Role;
@@ -44,9 +44,8 @@ export interface AddUser {
 }
 
 export async function add(
-	input: AddUser,
-	by: audit.Actor,
-	context: RequestContext
+	caller: TenantCaller,
+	input: AddUser
 ): Promise<{ user: UserSummary; password?: string }> {
 	const fields = newUserInput.parse({
 		username: input.username,
@@ -62,7 +61,7 @@ export async function add(
 		const [user] = await tx
 			.insert(appUser)
 			.values({
-				organizationId: input.organizationId,
+				organizationId: organizationOf(caller),
 				...fields,
 				passwordHash,
 				mustChangePassword: generated !== undefined
@@ -74,9 +73,8 @@ export async function add(
 			{
 				action: 'user.add',
 				outcome: 'success',
-				actor: by,
-				context,
-				organizationId: input.organizationId,
+				...recordedAs(caller),
+				organizationId: organizationOf(caller),
 				detail: { username: user.username, role: user.role }
 			},
 			tx
@@ -121,13 +119,12 @@ export async function findByOrgCode(orgCode: string, username: string) {
 }
 
 async function update(
-	organizationId: string,
+	caller: TenantCaller,
 	userId: string,
 	set: Partial<AppUser>,
-	action: string,
-	by: audit.Actor,
-	context: RequestContext
+	action: string
 ): Promise<UserSummary | null> {
+	const organizationId = organizationOf(caller);
 	return db.transaction(async (tx) => {
 		const [user] = await tx
 			.update(appUser)
@@ -139,8 +136,7 @@ async function update(
 			{
 				action,
 				outcome: 'success',
-				actor: by,
-				context,
+				...recordedAs(caller),
 				organizationId,
 				detail: { username: user.username }
 			},
@@ -152,53 +148,36 @@ async function update(
 
 /** Disabling ends every session of the user at once, not at their next expiry. */
 export async function setDisabled(
-	organizationId: string,
+	caller: TenantCaller,
 	userId: string,
-	disabled: boolean,
-	by: audit.Actor,
-	context: RequestContext
+	disabled: boolean
 ): Promise<UserSummary | null> {
 	const action = disabled ? 'user.disable' : 'user.enable';
-	const user = await update(
-		organizationId,
-		userId,
-		{ disabledAt: disabled ? new Date() : null },
-		action,
-		by,
-		context
-	);
+	const user = await update(caller, userId, { disabledAt: disabled ? new Date() : null }, action);
 	if (user && disabled) await auth.invalidateUserSessions(userId);
 	return user;
 }
 
 /** An admin reset: a new generated password, shown once, to be changed at next sign-in. */
 export async function resetPassword(
-	organizationId: string,
-	userId: string,
-	by: audit.Actor,
-	context: RequestContext
+	caller: TenantCaller,
+	userId: string
 ): Promise<{ username: string; password: string } | null> {
 	const password = generatePassword();
 	const passwordHash = await hashPassword(password);
 	const set = { passwordHash, mustChangePassword: true };
-	const user = await update(organizationId, userId, set, 'user.reset-password', by, context);
+	const user = await update(caller, userId, set, 'user.reset-password');
 	if (!user) return null;
 	await auth.invalidateUserSessions(userId);
 	return { username: user.username, password };
 }
 
 /**
- * Sets the user's own new password (password-change.ts checked the current one and the policy);
- * the user's other sessions end, the current one stays.
+ * Sets the caller's own new password (password-change.ts checked the current one and the
+ * policy); the user's other sessions end, the caller's own stays.
  */
-export async function setOwnPassword(
-	user: { id: string; organizationId: string },
-	keepSessionId: string,
-	next: string,
-	by: audit.Actor,
-	context: RequestContext
-): Promise<void> {
+export async function setOwnPassword(caller: UserCaller, next: string): Promise<void> {
 	const set = { passwordHash: await hashPassword(next), mustChangePassword: false };
-	await update(user.organizationId, user.id, set, 'user.change-password', by, context);
-	await auth.invalidateUserSessions(user.id, keepSessionId);
+	await update(caller, caller.user.id, set, 'user.change-password');
+	await auth.invalidateUserSessions(caller.user.id, caller.sessionId ?? undefined);
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { IssuerCaller } from '../identity/caller';
 import { asc, eq, like, or } from 'drizzle-orm';
 import * as audit from '../audit/append';
 import * as auditVerify from '../audit/verify';
@@ -6,7 +7,6 @@ import * as authKeys from './auth-keys';
 import * as batch from './batch';
 import { db } from '../db';
 import { auditEvent, certificateVersion, guarantee } from '../db/schema';
-import * as guarantees from './guarantees';
 import * as issuers from './issuers';
 import * as organizations from '../identity/organizations';
 import * as signatures from './signatures';
@@ -52,10 +52,10 @@ function certificate(ordererCode: string, extra: Record<string, unknown> = {}) {
 async function setup() {
 	const org = await makeOrganization();
 	const { issuer, sign } = await makeSigningIssuer('バッチ建設業保証');
-	const caller: guarantees.Caller = {
-		issuerId: issuer.id,
-		issuerType: issuer.type,
-		actor: { type: 'issuer', id: issuer.id, label: 'kensho_test' },
+	const caller: IssuerCaller = {
+		kind: 'issuer',
+		issuer,
+		tokenPrefix: 'kensho_test',
 		context: testContext
 	};
 	const run = (items: unknown[], requireSignature = false) =>

@@ -4,6 +4,7 @@ import * as authKeys from './auth-keys';
 import { db, isDatabaseUnavailable, isDataException } from '../db';
 import { certificateVersion, guarantee, organization } from '../db/schema';
 import * as guarantees from './guarantees';
+import { recordedAs, type IssuerCaller } from '../identity/caller';
 import { log } from '../common/log';
 import { Problem, unstorable, validationProblem } from '../http/problem';
 import type { Verified } from './signatures';
@@ -23,7 +24,7 @@ export type ItemResult =
 	| { index: number; status: number; problem: Problem['body'] };
 
 interface Options {
-	caller: guarantees.Caller;
+	caller: IssuerCaller;
 	requireSignature: boolean;
 	verify: (jws: string) => Promise<Verified>;
 }
@@ -79,8 +80,8 @@ async function prepare(item: unknown, index: number, options: Options): Promise<
 			};
 		}
 		// The rules across fields, as `register` checks them, so the bulk step can skip them.
-		if (!mayIssue(options.caller.issuerType, prepared.input.kind)) {
-			throw wrongIssuerType(options.caller.issuerType);
+		if (!mayIssue(options.caller.issuer.type, prepared.input.kind)) {
+			throw wrongIssuerType(options.caller.issuer.type);
 		}
 		const errors = guarantees.crossFieldErrors(prepared.input.kind, prepared.input);
 		if (errors.length) throw validationProblem(errors);
@@ -98,7 +99,7 @@ const failure = (index: number, problem: Problem): ItemResult => ({
 });
 
 /** All valid items in a few statements; fills `out` and returns the items' audit events. */
-async function bulk(tx: Tx, items: Valid[], caller: guarantees.Caller, out: ItemResult[]) {
+async function bulk(tx: Tx, items: Valid[], caller: IssuerCaller, out: ItemResult[]) {
 	const codes = [...new Set(items.map((item) => item.input.orderer.code))];
 	const orgs = codes.length
 		? await tx
@@ -130,7 +131,7 @@ async function bulk(tx: Tx, items: Valid[], caller: guarantees.Caller, out: Item
 	const rows = candidates
 		.map(({ item, id, key, organizationId }) => ({
 			id,
-			issuerId: caller.issuerId,
+			issuerId: caller.issuer.id,
 			guaranteeNumber: item.input.guaranteeNumber,
 			kind: item.input.kind,
 			organizationId,
@@ -164,7 +165,7 @@ async function bulk(tx: Tx, items: Valid[], caller: guarantees.Caller, out: Item
 }
 
 /** The fallback: each item in a savepoint of its own, as `register` does it alone. */
-async function oneByOne(tx: Tx, items: Valid[], caller: guarantees.Caller, out: ItemResult[]) {
+async function oneByOne(tx: Tx, items: Valid[], caller: IssuerCaller, out: ItemResult[]) {
 	for (const item of items) {
 		try {
 			const body = await guarantees.register(caller, item.input, item.raw, tx);
@@ -178,14 +179,13 @@ async function oneByOne(tx: Tx, items: Valid[], caller: guarantees.Caller, out: 
 	}
 }
 
-function summary(caller: guarantees.Caller, out: ItemResult[]): audit.EventInput {
+function summary(caller: IssuerCaller, out: ItemResult[]): audit.EventInput {
 	const failed = out.filter((r) => r.status !== 201);
 	return {
 		action: 'certificate.batch',
 		outcome: failed.length === 0 ? 'success' : 'failure',
-		actor: caller.actor,
-		context: caller.context,
-		issuerId: caller.issuerId,
+		...recordedAs(caller),
+		issuerId: caller.issuer.id,
 		detail: {
 			items: out.length,
 			created: out.length - failed.length,

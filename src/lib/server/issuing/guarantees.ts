@@ -3,15 +3,9 @@ import { qrPayload } from '../../auth-key';
 import * as audit from '../audit/append';
 import * as authKeys from './auth-keys';
 import { db } from '../db';
-import {
-	certificateVersion,
-	guarantee,
-	organization,
-	type Guarantee,
-	type Issuer
-} from '../db/schema';
+import { certificateVersion, guarantee, organization, type Guarantee } from '../db/schema';
 import { Problem, validationProblem } from '../http/problem';
-import type { RequestContext } from '../identity/request-context';
+import { recordedAs, type IssuerCaller } from '../identity/caller';
 import {
 	crossFieldErrors,
 	reasonText,
@@ -30,13 +24,6 @@ import { isUuid, latestVersion } from '../certificates/reads';
  * The issuer is always the authenticated caller; another issuer's guarantee is "not found".
  * Each change and its audit event commit together.
  */
-export interface Caller {
-	issuerId: string;
-	/** surety / insurer / bank: which kinds this issuer may register (issuer-types.ts). */
-	issuerType: IssuerType;
-	actor: audit.Actor;
-	context: RequestContext;
-}
 /** The submission exactly as received, kept beside the parsed columns. */
 export interface Raw {
 	text: string;
@@ -49,7 +36,6 @@ export interface Change {
 	binding: signedChanges.Binding;
 }
 type Tx = audit.Transaction;
-type IssuerType = Issuer['type'];
 
 /** A change sent as plain JSON with no binding claims (the CLI, tests). */
 const unsigned: Change = {
@@ -116,7 +102,7 @@ export function firstVersion(guaranteeId: string, input: CertificateInput, raw: 
 
 /** The audit event of one registration. */
 export function registerEvent(
-	caller: Caller,
+	caller: IssuerCaller,
 	id: string,
 	input: CertificateInput,
 	raw: Raw
@@ -147,8 +133,8 @@ export function registered(
 	};
 }
 
-export async function register(caller: Caller, input: CertificateInput, raw: Raw, tx?: Tx) {
-	if (!mayIssue(caller.issuerType, input.kind)) throw wrongIssuerType(caller.issuerType);
+export async function register(caller: IssuerCaller, input: CertificateInput, raw: Raw, tx?: Tx) {
+	if (!mayIssue(caller.issuer.type, input.kind)) throw wrongIssuerType(caller.issuer.type);
 	const errors = crossFieldErrors(input.kind, input);
 	if (errors.length) throw validationProblem(errors);
 	return inTransaction(tx, async (tx) => {
@@ -163,7 +149,7 @@ export async function register(caller: Caller, input: CertificateInput, raw: Raw
 			.insert(guarantee)
 			.values({
 				id,
-				issuerId: caller.issuerId,
+				issuerId: caller.issuer.id,
 				guaranteeNumber: input.guaranteeNumber,
 				kind: input.kind,
 				organizationId: org.id,
@@ -178,18 +164,23 @@ export async function register(caller: Caller, input: CertificateInput, raw: Raw
 	});
 }
 
-async function lockOwn(tx: Tx, caller: Caller, id: string): Promise<Guarantee> {
+async function lockOwn(tx: Tx, caller: IssuerCaller, id: string): Promise<Guarantee> {
 	if (!isUuid(id)) throw notFound();
 	const [row] = await tx
 		.select()
 		.from(guarantee)
-		.where(and(eq(guarantee.id, id), eq(guarantee.issuerId, caller.issuerId)))
+		.where(and(eq(guarantee.id, id), eq(guarantee.issuerId, caller.issuer.id)))
 		.for('update');
 	if (!row) throw notFound();
 	return row;
 }
 
-export async function amend(caller: Caller, id: string, input: AmendmentInput, change: Change) {
+export async function amend(
+	caller: IssuerCaller,
+	id: string,
+	input: AmendmentInput,
+	change: Change
+) {
 	const { raw, binding } = change;
 	return db.transaction(async (tx) => {
 		const own = await lockOwn(tx, caller, id);
@@ -256,7 +247,7 @@ export async function amend(caller: Caller, id: string, input: AmendmentInput, c
 }
 
 export async function cancel(
-	caller: Caller,
+	caller: IssuerCaller,
 	id: string,
 	input: { cancelledOn: string; reason?: string },
 	change: Change = unsigned
@@ -288,7 +279,7 @@ export async function cancel(
 }
 
 /** A new key; the previous one stops matching as soon as this commits. */
-export async function reissueKey(caller: Caller, id: string, change: Change = unsigned) {
+export async function reissueKey(caller: IssuerCaller, id: string, change: Change = unsigned) {
 	return db.transaction(async (tx) => {
 		const own = await lockOwn(tx, caller, id);
 		await signedChanges.bind(tx, own, {
@@ -310,7 +301,7 @@ export async function reissueKey(caller: Caller, id: string, change: Change = un
 }
 
 function event(
-	caller: Caller,
+	caller: IssuerCaller,
 	action: string,
 	target: { id: string; guaranteeNumber: string },
 	detail: Record<string, unknown>
@@ -318,9 +309,8 @@ function event(
 	return {
 		action,
 		outcome: 'success',
-		actor: caller.actor,
-		context: caller.context,
-		issuerId: caller.issuerId,
+		...recordedAs(caller),
+		issuerId: caller.issuer.id,
 		guaranteeId: target.id,
 		guaranteeNumber: target.guaranteeNumber,
 		detail
@@ -329,7 +319,7 @@ function event(
 
 function record(
 	tx: Tx,
-	caller: Caller,
+	caller: IssuerCaller,
 	action: string,
 	target: { id: string; guaranteeNumber: string },
 	detail: Record<string, unknown>

@@ -12,6 +12,7 @@ import { certificateVersion, type Guarantee } from '../db/schema';
 import * as audit from '../audit/append';
 import * as authKeys from './auth-keys';
 import * as guarantees from './guarantees';
+import { recordedAs, type IssuerCaller } from '../identity/caller';
 import { contactLine, noticeRows, verifyLines, type NoticeFacts } from './notice-rows';
 
 /**
@@ -155,7 +156,7 @@ export async function forKey(
  * recorded as `notice.render` in the issuer's trail (the key masked).
  */
 export async function renderFor(
-	caller: guarantees.Caller,
+	caller: IssuerCaller,
 	issuer: { id: string; name: string },
 	guaranteeNumber: string,
 	authKey: string,
@@ -166,8 +167,7 @@ export async function renderFor(
 	await audit.record({
 		action: 'notice.render',
 		outcome: 'success',
-		actor: caller.actor,
-		context: caller.context,
+		...recordedAs(caller),
 		issuerId: issuer.id,
 		guaranteeId: made.guarantee.id,
 		guaranteeNumber: made.guarantee.guaranteeNumber,

@@ -226,9 +226,9 @@ describe('signed changes', () => {
 		const { make } = await signingIssuer();
 		const target = await make();
 		const caller = {
-			issuerId: target.issuerId,
-			issuerType: 'surety' as const,
-			actor: { type: 'operator' as const, label: 't' },
+			kind: 'issuer' as const,
+			issuer: { id: target.issuerId, type: 'surety' as const },
+			tokenPrefix: 't',
 			context: testContext
 		};
 		const raw = { text: JSON.stringify(AMENDMENT), contentType: 'application/json', kid: null };

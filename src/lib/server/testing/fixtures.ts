@@ -2,7 +2,7 @@ import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import * as issuers from '../issuing/issuers';
 import * as organizations from '../identity/organizations';
 import * as users from '../identity/users';
-import type { Actor } from '../audit/append';
+import { actingFor, actorOf, type OperatorCaller, type UserCaller } from '../identity/caller';
 import type { SessionUser } from '../identity/sessions';
 import { checkDigit } from '../../local-government-code';
 import { formatAuthKey } from '../../auth-key';
@@ -13,7 +13,39 @@ import * as schema from '../db/schema';
 
 /** Test data helpers: every test makes its own tenants, so tests can share a database. */
 export const testContext = localContext('test');
-export const operator: Actor = { type: 'operator', label: 'test' };
+/** The operator as tests act: a caller, and how it appears in the trail. */
+export const operatorCaller: OperatorCaller = {
+	kind: 'operator',
+	label: 'test',
+	context: testContext
+};
+export const operator = actorOf(operatorCaller);
+
+/** A signed-in user of `org` as hooks would build the caller (no session: tests need none). */
+export function userCaller(
+	user: { id: string; username: string; displayName?: string; role: SessionUser['role'] },
+	org: { id: string; code: string; name: string }
+): UserCaller {
+	const sessionUser: SessionUser = {
+		id: user.id,
+		username: user.username,
+		displayName: user.displayName ?? '',
+		role: user.role,
+		mustChangePassword: false,
+		organizationId: org.id,
+		organizationCode: org.code,
+		organizationName: org.name
+	};
+	return asCaller(sessionUser);
+}
+
+/** The caller hooks would build for `user`'s session. */
+export const asCaller = (user: SessionUser): UserCaller => ({
+	kind: 'user',
+	user,
+	sessionId: null,
+	context: testContext
+});
 
 let counter = 0;
 
@@ -36,11 +68,11 @@ export async function makeUser(
 	password = 'correct horse battery'
 ) {
 	const username = `u${crypto.randomUUID().slice(0, 8)}`;
-	const { user } = await users.add(
-		{ organizationId, username, role, password },
-		operator,
-		testContext
-	);
+	const { user } = await users.add(actingFor(operatorCaller, organizationId), {
+		username,
+		role,
+		password
+	});
 	return { ...user, password };
 }
 
@@ -135,17 +167,12 @@ export async function makeClerk(
 	org: { id: string; code: string; name: string },
 	displayName = ''
 ): Promise<SessionUser> {
-	const { user } = await users.add(
-		{
-			organizationId: org.id,
-			username: `c${crypto.randomUUID().slice(0, 8)}`,
-			displayName,
-			role: 'clerk',
-			password: 'correct horse battery'
-		},
-		operator,
-		testContext
-	);
+	const { user } = await users.add(actingFor(operatorCaller, org.id), {
+		username: `c${crypto.randomUUID().slice(0, 8)}`,
+		displayName,
+		role: 'clerk',
+		password: 'correct horse battery'
+	});
 	return {
 		id: user.id,
 		username: user.username,

@@ -8,7 +8,7 @@ import { withoutBidi } from '$lib/server/common/text';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const user = requireUser('admin', 'auditor');
+	const { user } = requireUser('admin', 'auditor');
 	const raw = auditSearch.filterParams(url.searchParams);
 	const parsed = auditSearch.filtersSchema.safeParse(raw);
 	const filters = parsed.success ? parsed.data : {};

@@ -9,7 +9,7 @@ const normalize = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLower
 
 /** The work list (files needing attention) and every file, filtered by ?q= and ?show=. */
 export const load: PageServerLoad = async ({ url }) => {
-	const user = requireUser();
+	const { user } = requireUser();
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
 	const given = url.searchParams.get('show');
 	const show: Show = SHOW.find((s) => s === given) ?? 'all';

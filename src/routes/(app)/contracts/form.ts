@@ -2,8 +2,7 @@ import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
 import * as contracts from '$lib/server/contracts/files';
 import { formText } from '$lib/server/http/forms';
-import type { SessionUser } from '$lib/server/identity/sessions';
-import { requireUser, userActor } from '$lib/server/http/guard';
+import { requireUser } from '$lib/server/http/guard';
 
 /** The contract form's fields as typed (strings), echoed back when the form is refused. */
 export function contractValues(form: FormData) {
@@ -28,20 +27,13 @@ export function contractValues(form: FormData) {
 }
 export type ContractValues = ReturnType<typeof contractValues>;
 
-/** Who does a contract-file action, for its audit event. */
-export const whoFor = (user: SessionUser, locals: App.Locals) => ({
-	organizationId: user.organizationId,
-	actor: userActor(user),
-	context: locals.context
-});
-
 /**
  * The signed-in user's contract file `id`. Another organisation's file, or none, is a 404 (and
  * a denied `action` in the user's trail: contracts.open).
  */
 export async function ownFile(id: string, locals: App.Locals, action: string) {
-	const user = requireUser();
-	const file = await contracts.open(whoFor(user, locals), id, action);
+	const caller = requireUser();
+	const file = await contracts.open(caller, id, action);
 	if (!file) error(404, messages(locals.locale).common.errors.notFound);
-	return { user, file };
+	return { caller, file };
 }

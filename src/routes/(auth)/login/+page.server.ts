@@ -24,7 +24,7 @@ export const actions: Actions = {
 
 		const result = await signIn(
 			{ organizationCode: values.organizationCode, username, password },
-			event.locals.context,
+			event.locals.caller.context,
 			readDeviceCookie(event)
 		);
 		if (!result.ok && result.reason === 'throttled') {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { actingFor } from '../../identity/caller';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import * as contracts from '../files';
 import { ImportRefusedError, MAX_ROWS, importCsv, rejectedLines } from './import';
-import { makeOrganization, operator, testContext } from '../../testing/fixtures';
+import { makeOrganization, operatorCaller } from '../../testing/fixtures';
 
 /**
  * The contract register import (契約台帳 CSV): Excel's encodings and row numbers, every refused
@@ -11,8 +12,8 @@ import { makeOrganization, operator, testContext } from '../../testing/fixtures'
  */
 async function setUp() {
 	const org = await makeOrganization();
-	const who = { organizationId: org.id, actor: operator, context: testContext };
-	return { org, who };
+	const caller = actingFor(operatorCaller, org.id);
+	return { org, caller };
 }
 
 const HEADER = '契約番号,工事名,受注者,請負代金額,工期開始,工期終了';
@@ -29,8 +30,8 @@ describe('importing the contract register', () => {
 	].join('\r\n');
 
 	it('reads Shift_JIS as Excel writes it and names exactly the bad line', async () => {
-		const { org, who } = await setUp();
-		const result = await importCsv(who, iconv.encode(csv, 'Shift_JIS'), null);
+		const { org, caller } = await setUp();
+		const result = await importCsv(caller, iconv.encode(csv, 'Shift_JIS'), null);
 		expect(result.imported).toBe(2);
 		expect(result.rejected).toEqual([{ line: 3, message: '工期終了が工期開始より前です' }]);
 		const files = await contracts.list(org.id);
@@ -40,16 +41,16 @@ describe('importing the contract register', () => {
 	});
 
 	it('reads UTF-8 with a BOM, and refuses numbers already registered', async () => {
-		const { who } = await setUp();
+		const { caller } = await setUp();
 		const bytes = new TextEncoder().encode(`\uFEFF${csv}`);
-		expect((await importCsv(who, bytes, null)).imported).toBe(2);
-		const again = await importCsv(who, bytes, null);
+		expect((await importCsv(caller, bytes, null)).imported).toBe(2);
+		const again = await importCsv(caller, bytes, null);
 		expect(again.imported).toBe(0);
 		expect(again.rejected.map((r) => r.line)).toEqual([2, 3, 4]);
 	});
 
 	it('numbers lines as Excel numbers rows: blank rows skipped, a line break inside a cell is one row', async () => {
-		const { who } = await setUp();
+		const { caller } = await setUp();
 		const rows = [
 			'契約番号,工事名,受注者,請負代金額,工期開始,工期終了',
 			',,,,,',
@@ -58,7 +59,7 @@ describe('importing the contract register', () => {
 			'',
 			'R8-203,,株式会社九十九里,12000000,2026-08-01,2026-12-01'
 		].join('\r\n');
-		const result = await importCsv(who, new TextEncoder().encode(rows), null);
+		const result = await importCsv(caller, new TextEncoder().encode(rows), null);
 		expect(result.imported).toBe(1);
 		expect(result.rejected).toEqual([
 			{
@@ -70,8 +71,8 @@ describe('importing the contract register', () => {
 	});
 
 	it('refuses a file without the needed headers', async () => {
-		const { who } = await setUp();
-		const result = await importCsv(who, new TextEncoder().encode('a,b\n1,2'), null);
+		const { caller } = await setUp();
+		const result = await importCsv(caller, new TextEncoder().encode('a,b\n1,2'), null);
 		expect(result.imported).toBe(0);
 		expect(result.rejected[0].message).toContain('契約番号');
 	});
@@ -79,7 +80,7 @@ describe('importing the contract register', () => {
 
 describe('a large or hostile contract register', () => {
 	it('imports 5,000 lines from a stream without holding the event loop, and loses no refused line', async () => {
-		const { org, who } = await setUp();
+		const { org, caller } = await setUp();
 		const lines = [
 			HEADER,
 			...Array.from({ length: 5000 }, (_, i) => row(i, i % 1000 === 7 ? '2026-02-30' : undefined))
@@ -97,7 +98,7 @@ describe('a large or hostile contract register', () => {
 			last = now;
 		}, 5);
 		const started = performance.now();
-		const result = await importCsv(who, stream, null);
+		const result = await importCsv(caller, stream, null);
 		clearInterval(ticker);
 		const ms = performance.now() - started;
 		expect(result.imported).toBe(5000 - 5);
@@ -117,23 +118,23 @@ describe('a large or hostile contract register', () => {
 	}, 120_000);
 
 	it('refuses a file over the line or byte limit whole, saying the limit, and imports nothing', async () => {
-		const { org, who } = await setUp();
+		const { org, caller } = await setUp();
 		const tooMany = utf8([HEADER, ...Array.from({ length: MAX_ROWS + 1 }, (_, i) => row(i))]);
-		await expect(importCsv(who, tooMany, null)).rejects.toThrow(/10,000 行まで/);
+		await expect(importCsv(caller, tooMany, null)).rejects.toThrow(/10,000 行まで/);
 		// Blank lines count: a cell of line breaks is refused at once, not read line by line.
 		const breaks = utf8([HEADER, row(1), `R8-2,x${'\r\n'.repeat(100_000)}`]);
-		await expect(importCsv(who, breaks, null)).rejects.toThrow(/10,000 行まで/);
+		await expect(importCsv(caller, breaks, null)).rejects.toThrow(/10,000 行まで/);
 		const huge = utf8([HEADER, row(1), `R8-2,${'工'.repeat(2_000_000)},x,1,2026-01-01,2026-01-02`]);
-		const refused = importCsv(who, huge, null);
+		const refused = importCsv(caller, huge, null);
 		await expect(refused).rejects.toBeInstanceOf(ImportRefusedError);
 		await expect(refused).rejects.toThrow(/5 MB まで/);
 		expect(await contracts.list(org.id)).toEqual([]);
 	});
 
 	it('names year 0000, a day that does not exist and a bidirectional control, and imports the rest', async () => {
-		const { who } = await setUp();
+		const { caller } = await setUp();
 		const result = await importCsv(
-			who,
+			caller,
 			utf8([
 				HEADER,
 				row(1, '0000-01-01'),
@@ -152,7 +153,7 @@ describe('a large or hostile contract register', () => {
 	});
 
 	it('refuses a file that changes encoding half-way, and a malformed one, whole', async () => {
-		const { org, who } = await setUp();
+		const { org, caller } = await setUp();
 		const start = Buffer.from(
 			[HEADER, ...Array.from({ length: 3000 }, (_, i) => row(i))].join('\r\n')
 		);
@@ -160,10 +161,10 @@ describe('a large or hostile contract register', () => {
 			start,
 			iconv.encode('\r\nR9-1,工事,受注者,1,2026-01-01,2026-01-02', 'Shift_JIS')
 		]);
-		await expect(importCsv(who, mixed, null)).rejects.toThrow(/文字コード/);
+		await expect(importCsv(caller, mixed, null)).rejects.toThrow(/文字コード/);
 		// The reason names the line, never the cell csv-parse stopped at (it may be anything).
 		const malformed = utf8([HEADER, row(1), `R9-2,"\u202E${'x'.repeat(5000)}`]);
-		const refused = importCsv(who, malformed, null);
+		const refused = importCsv(caller, malformed, null);
 		await expect(refused).rejects.toThrow(
 			'CSVとして読めません（3 行目付近: 引用符（"）の対応が取れていません）'
 		);
@@ -171,10 +172,10 @@ describe('a large or hostile contract register', () => {
 	});
 
 	it('shows an import’s refused lines only to its own organisation', async () => {
-		const { who } = await setUp();
+		const { caller } = await setUp();
 		const other = await setUp();
-		const result = await importCsv(who, utf8([HEADER, row(1, '0000-01-01')]), null);
+		const result = await importCsv(caller, utf8([HEADER, row(1, '0000-01-01')]), null);
 		expect(await rejectedLines(other.org.id, result.id)).toBeNull();
-		expect(await rejectedLines(who.organizationId, 'not-a-uuid')).toBeNull();
+		expect(await rejectedLines(caller.organizationId, 'not-a-uuid')).toBeNull();
 	});
 });

@@ -8,7 +8,7 @@ import { EncodingError, TooLargeError, records, type Input } from './csv-reader'
 import { checkRow, columnsOf, type Columns } from './rows';
 import { db } from '../../db';
 import { contractFile, contractImport } from '../../db/schema';
-import type { RequestContext } from '../../identity/request-context';
+import { organizationOf, recordedAs, type TenantCaller } from '../../identity/caller';
 
 /**
  * Imports an organisation's contract register (契約台帳) from CSV (csv-reader.ts reads it as a
@@ -53,7 +53,6 @@ export class ImportRefusedError extends Error {
 	}
 }
 
-type Who = { organizationId: string; actor: audit.Actor; context: RequestContext };
 type Valid = { line: number; input: ContractInput };
 
 /** Reads and checks every line: the good ones, and every refused line with its reason. */
@@ -127,7 +126,7 @@ async function readOrRefuse(input: Input) {
 }
 
 export async function importCsv(
-	who: Who,
+	caller: TenantCaller,
 	input: Input,
 	createdBy: string | null
 ): Promise<ImportResult> {
@@ -139,7 +138,11 @@ export async function importCsv(
 			const rows = await tx
 				.insert(contractFile)
 				.values(
-					chunk.map(({ input }) => ({ ...input, organizationId: who.organizationId, createdBy }))
+					chunk.map(({ input }) => ({
+						...input,
+						organizationId: organizationOf(caller),
+						createdBy
+					}))
 				)
 				.onConflictDoNothing()
 				.returning({ contractNumber: contractFile.contractNumber });
@@ -153,15 +156,14 @@ export async function importCsv(
 		rejected.sort((a, b) => a.line - b.line);
 		const [row] = await tx
 			.insert(contractImport)
-			.values({ organizationId: who.organizationId, createdBy, imported, rejected })
+			.values({ organizationId: organizationOf(caller), createdBy, imported, rejected })
 			.returning({ id: contractImport.id });
 		await audit.record(
 			{
 				action: 'contract.import',
 				outcome: imported > 0 || rejected.length === 0 ? 'success' : 'failure',
-				actor: who.actor,
-				context: who.context,
-				organizationId: who.organizationId,
+				...recordedAs(caller),
+				organizationId: organizationOf(caller),
 				detail: { import: row.id, imported, rejected: rejected.length }
 			},
 			tx

@@ -5,19 +5,18 @@ import { requireUser } from '$lib/server/http/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
-	return { mustChange: requireUser().mustChangePassword };
+	return { mustChange: requireUser().user.mustChangePassword };
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, setHeaders }) => {
-		const user = requireUser();
+	default: async ({ request, setHeaders }) => {
+		const caller = requireUser();
 		const form = await request.formData();
 		const current = formText(form, 'current', 1024, { trim: false }) ?? '';
 		const next = formText(form, 'next', 1024, { trim: false }) ?? '';
 		const confirm = formText(form, 'confirm', 1024, { trim: false }) ?? '';
 		if (next !== confirm) return fail(400, { error: 'mismatch' as const });
-		const session = locals.session!.id;
-		const result = await changeOwnPassword(user, session, { current, next }, locals.context);
+		const result = await changeOwnPassword(caller, { current, next });
 		if (result.ok) return { changed: true };
 		if (result.error === 'throttled') {
 			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });

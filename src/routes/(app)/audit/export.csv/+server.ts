@@ -3,7 +3,7 @@ import { messages } from '$lib/i18n';
 import * as auditCsv from '$lib/server/audit/csv';
 import * as auditSearch from '$lib/server/audit/search';
 import * as users from '$lib/server/identity/users';
-import { requireUser, userActor } from '$lib/server/http/guard';
+import { requireUser } from '$lib/server/http/guard';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,20 +11,13 @@ import type { RequestHandler } from './$types';
  * before anything is sent (a bad date is a 400 with the reason, never a cut stream).
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const user = requireUser('admin', 'auditor');
+	const caller = requireUser('admin', 'auditor');
+	const { user } = caller;
 	const parsed = auditSearch.filtersSchema.safeParse(auditSearch.filterParams(url.searchParams));
 	if (!parsed.success) error(400, messages(locals.locale).audit.filters.invalid);
 	const { before: _ignored, ...filters } = parsed.data;
-	const who = {
-		organizationId: user.organizationId,
-		actor: userActor(user),
-		context: locals.context
-	};
-	const chunks = await auditCsv.exportFor(
-		who,
-		filters,
-		await users.displayNames(user.organizationId)
-	);
+	const names = await users.displayNames(user.organizationId);
+	const chunks = await auditCsv.exportFor(caller, filters, names);
 	const encoder = new TextEncoder();
 	const body = new ReadableStream<Uint8Array>({
 		async pull(controller) {

@@ -8,14 +8,9 @@ import { takePurpose } from '$lib/server/certificates/purpose-cookies';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies, url, locals }) => {
-	const user = requireUser();
+	const caller = requireUser();
 	const purpose = takePurpose(cookies, params.id);
-	const certificate = await certificates.view({
-		id: params.id,
-		user,
-		purpose,
-		context: locals.context
-	});
+	const certificate = await certificates.view(caller, { id: params.id, purpose });
 	// Another organisation's certificate, or one never presented here, does not exist for this user.
 	if (!certificate) error(404, messages(locals.locale).common.errors.notFound);
 	// The printed record links to this page: the URL carries no key.
@@ -26,19 +21,14 @@ export const load: PageServerLoad = async ({ params, cookies, url, locals }) => 
 		pageUrl,
 		qr,
 		checkpoint,
-		clerkOrganization: user.organizationName
+		clerkOrganization: caller.user.organizationName
 	};
 };
 
 export const actions: Actions = {
 	/** The print button records the printing (検証記録) before the browser's print dialog opens. */
 	print: async ({ params, locals }) => {
-		const user = requireUser();
-		const recorded = await certificates.recordPrint({
-			id: params.id,
-			user,
-			context: locals.context
-		});
+		const recorded = await certificates.recordPrint(requireUser(), params.id);
 		if (!recorded) error(404, messages(locals.locale).common.errors.notFound);
 		return { printed: true };
 	}

@@ -5,8 +5,8 @@ import * as contractView from '$lib/server/contracts/view';
 import type { ContractFile } from '$lib/server/contracts/files';
 import { echo } from '$lib/server/http/forms';
 import { requireWriter } from '$lib/server/http/guard';
-import type { SessionUser } from '$lib/server/identity/sessions';
-import { contractValues, ownFile, whoFor } from '../form';
+import type { UserCaller } from '$lib/server/identity/caller';
+import { contractValues, ownFile } from '../form';
 import { attach } from './attach';
 import * as more from './file-actions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -17,38 +17,38 @@ const viewedFile = (id: string, locals: App.Locals) => ownFile(id, locals, 'cont
 const changedFile = (id: string, locals: App.Locals) => (requireWriter(), viewedFile(id, locals));
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { user, file } = await viewedFile(params.id, locals);
+	const { caller, file } = await viewedFile(params.id, locals);
 	return {
 		file,
-		review: await contractView.view(whoFor(user, locals), file, 'contract.view'),
-		isAdmin: user.role === 'admin'
+		review: await contractView.view(caller, file, 'contract.view'),
+		isAdmin: caller.user.role === 'admin'
 	};
 };
 
 /** An action of `more` on the file: guard, form, call. */
 const on = async <R>(
-	action: (form: FormData, ...rest: [SessionUser, ContractFile, App.Locals]) => Promise<R>,
+	action: (form: FormData, caller: UserCaller, file: ContractFile) => Promise<R>,
 	{ params, request, locals }: RequestEvent
 ) => {
-	const { user, file } = await changedFile(params.id, locals);
-	return action(await request.formData(), user, file, locals);
+	const { caller, file } = await changedFile(params.id, locals);
+	return action(await request.formData(), caller, file);
 };
 
 export const actions: Actions = {
 	attach: async (event) => {
-		const { user, file } = await changedFile(event.params.id, event.locals);
-		return attach(event, user, file);
+		const { caller, file } = await changedFile(event.params.id, event.locals);
+		return attach(event, caller, file);
 	},
 	update: async ({ params, request, locals }) => {
-		const { user, file } = await changedFile(params.id, locals);
+		const { caller, file } = await changedFile(params.id, locals);
 		const updateValues = contractValues(await request.formData());
-		const updateErrors = await edits.update(whoFor(user, locals), file, updateValues);
+		const updateErrors = await edits.update(caller, file, updateValues);
 		if (updateErrors) return fail(400, { updateErrors, updateValues: echo(updateValues) });
 		redirect(303, `/contracts/${file.id}`);
 	},
 	confirm: async ({ params, locals }) => {
-		const { user, file } = await changedFile(params.id, locals);
-		await contractReview.confirm(file, { who: whoFor(user, locals) });
+		const { caller, file } = await changedFile(params.id, locals);
+		await contractReview.confirm(caller, file);
 		redirect(303, `/contracts/${file.id}`);
 	},
 	change: async (event) => on(more.change, event),

@@ -4,9 +4,8 @@ import { attachByKey } from '$lib/server/contracts/attach-by-key';
 import type { ContractFile } from '$lib/server/contracts/files';
 import { note as noteOf } from '$lib/server/common/text';
 import { echo, formText, keyEntry } from '$lib/server/http/forms';
-import type { SessionUser } from '$lib/server/identity/sessions';
+import type { UserCaller } from '$lib/server/identity/caller';
 import { lockContact } from '$lib/server/certificates/lock-contact';
-import { whoFor } from '../form';
 
 const noteText = noteOf(500);
 
@@ -16,8 +15,8 @@ const noteText = noteOf(500);
  * clerk sends it again with `acceptMismatch=on` and a note.
  */
 export async function attach(
-	{ request, locals, setHeaders }: RequestEvent,
-	user: SessionUser,
+	{ request, setHeaders }: RequestEvent,
+	caller: UserCaller,
 	file: ContractFile
 ) {
 	const form = await request.formData();
@@ -29,16 +28,13 @@ export async function attach(
 	// A file attaches a guarantee at a stage of the contract: the purpose of its kind, not 'other'.
 	if (!isKind(purpose)) return fail(400, { attach: 'purpose' as const, values });
 	const entry = { guaranteeNumber, authKey, purpose };
-	const result = await attachByKey(whoFor(user, locals), user, file, entry, {
-		acceptMismatch,
-		note
-	});
+	const result = await attachByKey(caller, file, entry, { acceptMismatch, note });
 	if (!result.ok && result.kind === 'locked') {
 		setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 		const { scope, until } = result;
 		// Whom to call, as on /verify: the issuer's office of this organisation's guarantee.
 		const contact =
-			scope === 'number' ? await lockContact(user.organizationId, guaranteeNumber) : null;
+			scope === 'number' ? await lockContact(caller.user.organizationId, guaranteeNumber) : null;
 		const lockedUntil = until.toISOString();
 		return fail(429, { attach: 'locked' as const, scope, until: lockedUntil, contact, values });
 	}

@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import * as contractImport from '$lib/server/contracts/import/import';
 import { requireWriter } from '$lib/server/http/guard';
-import { whoFor } from '../form';
 import type { Actions, PageServerLoad } from './$types';
 
 const { MAX_BYTES, MAX_ROWS, SHOWN_REJECTED } = contractImport;
@@ -15,8 +14,8 @@ export const load: PageServerLoad = () => ({
 });
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const user = requireWriter();
+	default: async ({ request }) => {
+		const caller = requireWriter();
 		// Far over the limit: refused before the body is read into memory.
 		if (Number(request.headers.get('content-length')) > MAX_BYTES + FRAMING)
 			return fail(413, tooLarge);
@@ -24,7 +23,7 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) return fail(400, { noFile: true });
 		if (file.size > MAX_BYTES) return fail(413, tooLarge);
 		try {
-			const imported = await contractImport.importCsv(whoFor(user, locals), file.stream(), user.id);
+			const imported = await contractImport.importCsv(caller, file.stream(), caller.user.id);
 			// The first lines refused are shown; all of them are a download (rejected.csv).
 			const { id, rejected } = imported;
 			const shown = rejected.slice(0, SHOWN_REJECTED);

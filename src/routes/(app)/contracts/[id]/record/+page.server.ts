@@ -1,12 +1,13 @@
 import * as auditCheckpoints from '$lib/server/audit/checkpoint-status';
 import * as contractView from '$lib/server/contracts/view';
-import { ownFile, whoFor } from '../../form';
+import { ownFile } from '../../form';
 import type { PageServerLoad } from './$types';
 
 /** The 検証記録 a clerk attaches to the approval (決裁): every guarantee, every check. */
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { user, file } = await ownFile(params.id, locals, 'contract.print');
-	const review = await contractView.view(whoFor(user, locals), file, 'contract.print');
+	const { caller, file } = await ownFile(params.id, locals, 'contract.print');
+	const review = await contractView.view(caller, file, 'contract.print');
+	const { user } = caller;
 	return {
 		file,
 		review,

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = endpoint(
 	{ action: 'certificate.read' },
 	async ({ caller, params }) => {
-		const found = await guarantees.get(caller.issuerId, params.id);
+		const found = await guarantees.get(caller.issuer.id, params.id);
 		if (!found) throw new Problem(404, 'not-found', 'No such guarantee for this issuer');
 		return { status: 200, body: found };
 	}

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 /** Every line an import refused, for Excel: the page shows only the first ones. */
 export const GET: RequestHandler = async ({ params, locals }) => {
-	const user = requireUser();
+	const { user } = requireUser();
 	const rejected = await rejectedLines(user.organizationId, params.id);
 	if (!rejected) error(404, messages(locals.locale).common.errors.notFound);
 	const rows = rejected.map((r) => line([r.line, r.message])).join('');
