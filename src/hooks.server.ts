@@ -1,19 +1,19 @@
 import type { ServerInit } from '@sveltejs/kit';
-import { sequence } from '$lib/server/http/sequence';
+import { sequence } from '$lib/server/http/handles/sequence';
 import { migrate } from '$lib/server/db/migrate';
 import * as auditCheckpoints from '$lib/server/audit/checkpoint-schedule';
 import { startHousekeeping } from '$lib/server/common/housekeeping';
 import { log } from '$lib/server/common/log';
-import { admissionLimit } from '$lib/server/http/admission';
-import { requestContext } from '$lib/server/http/request-context';
-import { requestLog } from '$lib/server/http/request-log';
-import { securityHeaders } from '$lib/server/http/security-headers';
-import { databaseOutage } from '$lib/server/http/outage';
-import { readUnreadBody } from '$lib/server/http/unread-body';
-import { deadline } from '$lib/server/http/deadline';
-import { refuseCrossSiteForms } from '$lib/server/http/cross-site';
-import { session } from '$lib/server/http/session';
-import { guardApp } from '$lib/server/http/role-guard';
+import { admissionLimit } from '$lib/server/http/handles/admission';
+import { requestContext } from '$lib/server/http/handles/request-context';
+import { requestLog } from '$lib/server/http/handles/request-log';
+import { securityHeaders } from '$lib/server/http/handles/security-headers';
+import { databaseOutage } from '$lib/server/http/handles/outage';
+import { readUnreadBody } from '$lib/server/http/handles/unread-body';
+import { deadline } from '$lib/server/http/handles/deadline';
+import { refuseCrossSiteForms } from '$lib/server/http/handles/cross-site';
+import { session } from '$lib/server/http/handles/session';
+import { guardApp } from '$lib/server/http/handles/role-guard';
 import { handleShutdown } from '$lib/server/http/shutdown';
 import { dev } from '$app/environment';
 
@@ -49,4 +49,4 @@ export const handle = sequence(
 	guardApp
 );
 
-export { handleError } from '$lib/server/http/errors';
+export { handleError } from '$lib/server/http/handles/errors';

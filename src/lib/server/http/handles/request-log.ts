@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-import { log } from '../common/log';
+import { log } from '../../common/log';
 
 /**
  * One log line per request, with its final status (after the deadline and the outage 503) and

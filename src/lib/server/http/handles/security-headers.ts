@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-import { isDraining } from './shutdown';
+import { isDraining } from '../shutdown';
 
 /**
  * The headers every answer carries, whoever made it (a page, an endpoint, a refusal from a

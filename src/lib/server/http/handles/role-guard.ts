@@ -1,6 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
-import { auditorMay } from './guard';
+import { auditorMay } from '../guard';
 import { refuse, seeOther } from './responses';
 
 /**

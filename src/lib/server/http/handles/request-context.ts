@@ -1,7 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
-import { callerFor } from '../identity/caller';
+import { callerFor } from '../../identity/caller';
 import { DEFAULT_LOCALE, isLocale, messages } from '$lib/i18n';
-import { refuseMalformedForms } from './forms';
+import { refuseMalformedForms } from '../forms';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 

@@ -1,6 +1,6 @@
 import type { HandleServerError } from '@sveltejs/kit';
-import { isDatabaseUnavailable } from '../db';
-import { log } from '../common/log';
+import { isDatabaseUnavailable } from '../../db';
+import { log } from '../../common/log';
 import { DEFAULT_LOCALE, messages } from '$lib/i18n';
 
 /**

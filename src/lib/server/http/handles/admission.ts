@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-import { log } from '../common/log';
+import { log } from '../../common/log';
 import { DEFAULT_LOCALE, messages } from '$lib/i18n';
 import { unavailable } from './responses';
 

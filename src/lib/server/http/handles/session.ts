@@ -1,7 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
-import { callerFor } from '../identity/caller';
-import * as auth from '../identity/sessions';
-import { isDatabaseUnavailable } from '../db';
+import { callerFor } from '../../identity/caller';
+import * as auth from '../../identity/sessions';
+import { isDatabaseUnavailable } from '../../db';
 
 /** Paths that never look at the session: machine endpoints authenticate themselves. */
 const SESSIONLESS = /^\/(api\/|healthz$|readyz$)/;
