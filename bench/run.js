@@ -68,27 +68,40 @@ try {
 		seed.demo.users.find((u) => u.username === 'kansa')
 	);
 	const target = seed.guarantees.original;
-	const form = new URLSearchParams({
-		guaranteeNumber: target.guaranteeNumber,
-		authKey: target.authKey,
-		purpose: 'contract'
-	}).toString();
-	const verifyRequests = (url, headers) => [
+	const verifyRequests = (url, headers, guarantee = target) => [
 		{
 			method: 'POST',
 			path: '/verify',
-			body: form,
+			body: new URLSearchParams({
+				guaranteeNumber: guarantee.guaranteeNumber,
+				authKey: guarantee.authKey,
+				purpose: 'contract'
+			}).toString(),
 			headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', origin: url }
 		},
-		{ method: 'GET', path: `/certificates/${target.id}`, headers }
+		{ method: 'GET', path: `/certificates/${guarantee.id}`, headers }
 	];
+	// Each connection is a clerk of their own, verifying a guarantee of their organisation.
+	const clerks = await Promise.all(
+		seed.benchClerks.map(async (clerk) => ({ ...clerk, cookie: await signIn(base, clerk) }))
+	);
+	const asClerks = () => {
+		let next = 0;
+		return (client) => {
+			const clerk = clerks[next++ % clerks.length];
+			client.setRequests(
+				verifyRequests(base, { cookie: clerk.cookie, accept: 'text/html' }, clerk.guarantee)
+			);
+		};
+	};
 	let floor8;
 	let verifyOnPostgres;
 	for (const connections of runs('verification') ? [1, 8, 32] : []) {
 		const ours = await load(`verification, ${connections} clerks`, {
 			url: base,
 			connections,
-			requests: verifyRequests(base, { cookie, accept: 'text/html' })
+			requests: verifyRequests(base, { accept: 'text/html' }),
+			setupClient: asClerks()
 		});
 		const bare = await load(`floor, ${connections} clients`, {
 			url: `http://127.0.0.1:${FLOOR_PORT}`,

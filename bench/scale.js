@@ -14,6 +14,9 @@
 //
 // Not part of CI (too long).
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { machine, prepareBench, signIn, startServer, writeReport } from './setup.js';
@@ -128,77 +131,103 @@ async function generate() {
 // ── measuring ──────────────────────────────────────────────────────────────
 
 /** `audit checkpoint`, then `audit verify` as an operator runs it, timed. */
+/**
+ * Times `audit verify` as an operator runs it (the whole command). Where GNU time is installed,
+ * the command's peak memory too: reading in pages keeps it flat whatever the trail's size.
+ */
 function verifyTrail() {
+	const peakFile = path.join(os.tmpdir(), `kensho-verify-peak-${process.pid}`);
+	const gnuTime = existsSync('/usr/bin/time');
 	const cli = (args) => {
 		const t0 = Date.now();
-		const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args, '--json'], {
-			env: { ...env, LOG_LEVEL: 'warn' },
-			encoding: 'utf8',
-			maxBuffer: 1 << 30
-		});
+		const command = ['npx', 'tsx', 'src/cli/main.ts', ...args, '--json'];
+		const run = gnuTime
+			? spawnSync('/usr/bin/time', ['-f', '%M', '-o', peakFile, ...command], spawnOptions)
+			: spawnSync(command[0], command.slice(1), spawnOptions);
 		if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr.slice(0, 2000)}`);
 		return { seconds: (Date.now() - t0) / 1000, out: JSON.parse(run.stdout) };
 	};
+	const spawnOptions = {
+		env: { ...env, LOG_LEVEL: 'warn' },
+		encoding: 'utf8',
+		maxBuffer: 1 << 30
+	};
 	cli(['audit', 'checkpoint']);
 	const { seconds, out } = cli(['audit', 'verify']);
+	if (!out.ok)
+		throw new Error(
+			`audit verify found the generated trail broken: ${JSON.stringify(out.firstBroken)}`
+		);
+	const peakMB = gnuTime ? Number(readFileSync(peakFile, 'utf8').trim()) / 1024 : null;
+	if (gnuTime) rmSync(peakFile, { force: true });
 	const perMillion = seconds / (out.events / 1e6);
 	console.log(
-		`  audit verify: ${out.events} events in ${seconds.toFixed(1)} s (${perMillion.toFixed(1)} s per million)`
+		`  audit verify: ${out.events} events in ${seconds.toFixed(1)} s (${perMillion.toFixed(1)} s per million)` +
+			(peakMB ? `, peak memory ${peakMB.toFixed(0)} MB` : '')
 	);
-	return { events: out.events, seconds, perMillion };
+	return { events: out.events, seconds, perMillion, peakMB };
 }
 
 async function run(options) {
 	const result = await autocannon({ url: base, duration: SECONDS, ...options });
 	const bad = result.non2xx - (result.statusCodeStats?.['303']?.count ?? 0);
-	if (bad || result.errors) throw new Error(`${bad} non-2xx answers, ${result.errors} errors`);
+	if (bad || result.errors)
+		throw new Error(
+			`${bad} non-2xx answers (${JSON.stringify(result.statusCodeStats)}), ${result.errors} errors`
+		);
 	return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-/** A clerk's POST /verify (303), then the certificate page. */
 function demoUser(username) {
 	return seed.demo.users.find((u) => u.username === username);
 }
 
-function verificationRequests(clerk, form, target) {
-	return [
-		{
-			method: 'POST',
-			path: '/verify',
-			body: form,
-			headers: {
-				cookie: clerk,
-				origin: base,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			}
-		},
-		{ method: 'GET', path: `/certificates/${target.id}`, headers: { cookie: clerk } }
-	];
+/** A clerk's POST /verify (303), then the certificate page, for each connection its own clerk. */
+function asClerks(clerks) {
+	let next = 0;
+	return (client) => {
+		const { cookie, guarantee } = clerks[next++ % clerks.length];
+		const form = new URLSearchParams({
+			guaranteeNumber: guarantee.guaranteeNumber,
+			authKey: guarantee.authKey,
+			purpose: 'contract'
+		}).toString();
+		client.setRequests([
+			{
+				method: 'POST',
+				path: '/verify',
+				body: form,
+				headers: {
+					cookie,
+					origin: base,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				}
+			},
+			{ method: 'GET', path: `/certificates/${guarantee.id}`, headers: { cookie } }
+		]);
+	};
 }
 
 async function measure(label) {
 	console.log(`Measuring on the ${label} database…`);
-	const clerk = await signIn(base, demoUser('tanaka'));
+	const clerks = await Promise.all(
+		seed.benchClerks.map(async (clerk) => ({ ...clerk, cookie: await signIn(base, clerk) }))
+	);
 	const auditor = await signIn(base, demoUser('kansa'));
 	const target = seed.guarantees.original;
-	const form = new URLSearchParams({
-		guaranteeNumber: target.guaranteeNumber,
-		authKey: target.authKey,
-		purpose: 'contract'
-	}).toString();
 	const out = {};
 	// A few seconds unrecorded first: connections, prepared statements and caches warm up.
 	await run({
 		connections: 8,
 		duration: 3,
-		requests: verificationRequests(clerk, form, target)
+		setupClient: asClerks(clerks)
 	});
 	for (const connections of [1, 8]) {
 		if (pgStats) await sql`select pg_stat_statements_reset()`;
 		out[`verification, ${connections} clerks`] = await run({
 			connections,
-			requests: verificationRequests(clerk, form, target)
+			setupClient: asClerks(clerks)
 		});
 		if (pgStats) {
 			console.table(
@@ -209,11 +238,11 @@ async function measure(label) {
 			);
 			// The certificate page's past views, the query most sensitive to the trail's size.
 			const [{ org }] =
-				await sql`select organization_id as org from guarantee where id = ${target.id}`;
+				await sql`select organization_id as org from guarantee where id = ${clerks[0].guarantee.id}`;
 			const plan = await sql`explain (analyze, buffers) select r.at, r.purpose, u.username
 				from (select id, at, purpose, actor_id from audit_event
 					where organization_id = ${org}
-					and guarantee_id = ${target.id} and action = 'certificate.view' and outcome = 'success'
+					and guarantee_id = ${clerks[0].guarantee.id} and action = 'certificate.view' and outcome = 'success'
 					order by at desc, id desc limit 50) r
 				left join app_user u on u.id::text = r.actor_id order by r.at desc, r.id desc`;
 			console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
@@ -257,7 +286,7 @@ function report() {
 		'',
 		...lines,
 		'',
-		`- \`audit verify\` of the whole trail (checked against a checkpoint just signed): ${results.verify.events.toLocaleString('en')} events in ${results.verify.seconds.toFixed(1)} s, **${results.verify.perMillion.toFixed(1)} s per million events** (the command's whole run: start, migrations check, reading, hashing)`
+		`- \`audit verify\` of the whole trail (checked against a checkpoint just signed): ${results.verify.events.toLocaleString('en')} events in ${results.verify.seconds.toFixed(1)} s, **${results.verify.perMillion.toFixed(1)} s per million events** (the command's whole run: start, migrations check, reading, hashing)${results.verify.peakMB ? `, peak memory ${results.verify.peakMB.toFixed(0)} MB` : ''}`
 	].join('\n');
 	console.log(`\n${text}\n`);
 	if (write) writeReport('scale', text);
