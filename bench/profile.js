@@ -1,4 +1,4 @@
-// `node bench/profile.js [--engine=pglite] [--seconds=10] [--page=verify|certificate|healthz]`:
+// `node bench/profile.js [--engine=pglite] [--seconds=10] [--page=verify|certificate|healthz|minimal]`:
 // where a signed-in page's server time goes. Starts the built portal under `node --cpu-prof`
 // (on a throwaway PostgreSQL, or on an embedded PGlite with --engine=pglite), loads one page
 // with 8 clients, stops the server and reads its CPU profile: the server's own CPU time per
@@ -8,7 +8,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { buildDir, prepareBench, preparePglite, signIn, startServer } from './setup.js';
+import {
+	buildDir,
+	prepareBench,
+	preparePglite,
+	signIn,
+	startMinimalKit,
+	startServer
+} from './setup.js';
 
 const arg = (name, fallback) =>
 	process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -20,21 +27,32 @@ const PORT = Number(arg('port', 4392));
 const profDir = mkdtempSync(path.join(os.tmpdir(), 'kensho-prof-'));
 
 const { pg, env, seed } = await prepare();
-const server = await startServer(env, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+const profiling = ['--cpu-prof', `--cpu-prof-dir=${profDir}`];
+// --page=minimal profiles bench/minimal (SvelteKit, no hooks, one SELECT) on the same database.
+const MINIMAL_PORT = PORT + 1;
+const server =
+	pageName === 'minimal'
+		? await startMinimalKit(pg.url, MINIMAL_PORT, profiling)
+		: await startServer(env, profiling);
 let served = 0;
 let cpu = 0;
 // The measured load's start and end on the monotonic clock V8's profile timestamps use (µs).
 const window = { start: 0, end: Infinity };
 try {
-	const base = env.ORIGIN;
-	const cookie = await signIn(
-		base,
-		seed.demo.users.find((u) => u.username === 'tanaka')
-	);
+	const base = pageName === 'minimal' ? `http://127.0.0.1:${MINIMAL_PORT}` : env.ORIGIN;
+	// The minimal app has no sign-in: it reads a cookie only to send one, as the portal's clerks do.
+	const cookie =
+		pageName === 'minimal'
+			? 'session=minimal'
+			: await signIn(
+					base,
+					seed.demo.users.find((u) => u.username === 'tanaka')
+				);
 	const paths = {
 		verify: '/verify',
 		certificate: `/certificates/${seed.guarantees.original.id}`,
-		healthz: '/healthz'
+		healthz: '/healthz',
+		minimal: '/'
 	};
 	const headers = pageName === 'healthz' ? {} : { cookie, accept: 'text/html' };
 	// A short warm-up, so the profile shows the steady state rather than the JIT's first minutes.
@@ -64,7 +82,9 @@ try {
 	pg?.remove();
 }
 summarise(served, cpu);
-rmSync(profDir, { recursive: true, force: true });
+// --keep leaves the .cpuprofile for a flame graph (Chrome DevTools, speedscope).
+if (process.argv.includes('--keep')) console.log(`\nprofile kept in ${profDir}`);
+else rmSync(profDir, { recursive: true, force: true });
 
 async function prepare() {
 	if (engine === 'postgres') return prepareBench({ port: PORT });

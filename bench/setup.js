@@ -73,13 +73,13 @@ export function preparePglite({ port, env: extra = {} }) {
  * The yardstick of issue 16: bench/minimal, SvelteKit with no hooks and one page with one
  * SELECT, built on first use and started on `port` against the same database.
  */
-export async function startMinimalKit(databaseUrl, port) {
+export async function startMinimalKit(databaseUrl, port, nodeArgs = []) {
 	const dir = 'bench/minimal';
 	if (!existsSync(`${dir}/build/handler.js`)) {
 		spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: dir, stdio: 'inherit' });
 	}
 	const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' };
-	return startServer({ ...env, ORIGIN: `http://127.0.0.1:${port}` }, [], `${dir}/build`, '/');
+	return startServer({ ...env, ORIGIN: `http://127.0.0.1:${port}` }, nodeArgs, `${dir}/build`, '/');
 }
 
 /** Starts the built portal (with `nodeArgs`, e.g. --cpu-prof) and waits until it is ready. */
