@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en, ja } from './audit';
+import { LOCK_KINDS } from '../lock-kinds';
 
 /**
  * The audit trail speaks Japanese (and English): every action and reason code the portal can
@@ -22,7 +23,8 @@ const code = sources('src/lib/server')
 	.map((file) => readFileSync(file, 'utf8'))
 	.join('\n');
 
-const AREAS = 'auth|key|certificate|contract|user|audit|org|issuer|notice|rules|checkpoint';
+const AREAS =
+	'auth|key|certificate|contract|user|audit|org|issuer|notice|rules|checkpoint|rate-limit';
 const actions = new Set(
 	[...code.matchAll(new RegExp(`'((?:${AREAS})\\.[a-z0-9.-]+)'`, 'g'))].map((m) => m[1])
 );
@@ -38,7 +40,9 @@ const reasons = new Set([
 		(m) => m[1]
 	),
 	...[...code.matchAll(/new Problem\(\d+, '([a-z-]+)'/g)].map((m) => m[1]),
-	...['number', 'user', 'organization'].map((scope) => `${scope}-locked`)
+	...['number', 'user', 'organization'].map((scope) => `${scope}-locked`),
+	// identity/lock-admin.ts: a lift's reason is `lock-<kind>` (lock-keys.ts LOCK_KINDS).
+	...LOCK_KINDS.map((kind) => `lock-${kind}`)
 ]);
 // A list of the outcomes themselves ('success', 'failure', …) is not a reason.
 for (const outcome of ['success', 'failure', 'denied', 'locked']) reasons.delete(outcome);
@@ -52,6 +56,7 @@ describe('audit labels', () => {
 		expect(reasons).toContain('not-presented');
 		expect(reasons).toContain('key-matched');
 		expect(actions).toContain('org.add');
+		expect(actions).toContain('rate-limit.lift');
 	});
 
 	for (const [language, labels] of [

@@ -79,7 +79,8 @@ export const ja = {
 		'contract.withdraw-security': '電子証書以外の保証の記録の取り消し',
 		'contract.complete': '工事完了の記録',
 		'audit.checkpoint': '監査ログのチェックポイント作成',
-		'rules.update': '点検基準の変更'
+		'rules.update': '点検基準の変更',
+		'rate-limit.lift': '照合・ログインの停止の解除'
 	} as Record<string, string>,
 	/** Actions of issuers and operators: in their own chains, never in an organisation's. */
 	otherActions: {
@@ -108,6 +109,13 @@ export const ja = {
 		'number-locked': '保証契約番号がロック中',
 		'user-locked': '担当者の照合を停止中',
 		'organization-locked': '団体の照合を停止中',
+		'lock-number': '保証契約番号の照合の停止',
+		'lock-user': '担当者の照合の停止',
+		'lock-organization': '団体の照合の停止',
+		'lock-device': 'この端末からのログインの停止',
+		'lock-account-address': 'この接続元からのログインの停止',
+		'lock-account': 'アカウントへのログインの停止',
+		'lock-consecutive': '連続したログイン失敗による停止',
 		'not-found': '該当なし',
 		'not-presented': '認証キーの照合前',
 		'wrong-password': 'パスワードが誤り',
@@ -248,7 +256,8 @@ export const en: typeof ja = {
 		'contract.withdraw-security': 'Other security withdrawn',
 		'contract.complete': 'Works completion recorded',
 		'audit.checkpoint': 'Audit checkpoint made',
-		'rules.update': 'Check rules changed'
+		'rules.update': 'Check rules changed',
+		'rate-limit.lift': 'Lock lifted'
 	},
 	otherActions: {
 		'certificate.register': 'Certificate registered (issuer)',
@@ -275,6 +284,13 @@ export const en: typeof ja = {
 		'number-locked': 'Guarantee number locked',
 		'user-locked': "Clerk's checks paused",
 		'organization-locked': "Organisation's checks paused",
+		'lock-number': 'Key checks of a guarantee number paused',
+		'lock-user': "A clerk's key checks paused",
+		'lock-organization': "The organisation's key checks paused",
+		'lock-device': 'Sign-ins from this browser paused',
+		'lock-account-address': 'Sign-ins from this address paused',
+		'lock-account': 'Sign-ins to the account paused',
+		'lock-consecutive': 'Sign-ins paused after consecutive failures',
 		'not-found': 'Not found',
 		'not-presented': 'Auth key not yet presented',
 		'wrong-password': 'Wrong password',

@@ -64,7 +64,9 @@ function countersFor(label: string, ip: string, device: devices.Device | null) {
 		{ scope: 'ip', key: `login:ip:${ip}`, limit: IP_LIMIT }
 	];
 	if (device) {
-		counters.push({ scope: 'device', key: `login:device:${device.id}`, limit: DEVICE_LIMIT });
+		// The user's id in the key lets their organisation's admin find and lift it (lock-keys.ts).
+		const key = `login:device:${device.userId}:${device.id}`;
+		counters.push({ scope: 'device', key, limit: DEVICE_LIMIT });
 	} else {
 		const address = { key: `login:account-ip:${label}|${ip}`, limit: ACCOUNT_ADDRESS_LIMIT };
 		counters.push({ scope: 'account-address', ...address });
