@@ -1,6 +1,7 @@
 export const ja = {
 	title: 'ユーザー管理',
 	lead: (org: string) => `${org} のユーザーを管理します。`,
+	locksLink: '誤った認証キーやパスワードで止まっている照合・ログインを確認・解除する',
 	table: {
 		caption: 'ユーザー一覧',
 		username: 'ユーザーID',
@@ -53,6 +54,7 @@ export const ja = {
 export const en: typeof ja = {
 	title: 'Users',
 	lead: (org) => `Manage the users of ${org}.`,
+	locksLink: 'See and lift key checks and sign-ins paused after wrong keys or passwords',
 	table: {
 		caption: 'Users',
 		username: 'User ID',

@@ -10,6 +10,7 @@ export const ja = {
 		audit: '監査ログ',
 		admin: 'ユーザー管理',
 		rules: '点検基準',
+		locks: '停止の解除',
 		account: 'パスワード変更'
 	},
 	signedInAs: (org: string, user: string) => `${org}　${user}`,
@@ -59,6 +60,7 @@ export const en: typeof ja = {
 		audit: 'Audit log',
 		admin: 'Users',
 		rules: 'Check rules',
+		locks: 'Paused checks',
 		account: 'Change password'
 	},
 	signedInAs: (org, user) => `${org} — ${user}`,

@@ -4,6 +4,7 @@ import * as account from './account';
 import * as admin from './admin';
 import * as audit from './audit';
 import * as contracts from './contracts';
+import * as locks from './locks';
 import * as verify from './verify';
 import * as certificate from './certificate';
 import { say, type Reason } from '../check-reasons';
@@ -28,6 +29,7 @@ const catalog = {
 		verify: verify.ja,
 		certificate: certificate.ja,
 		contracts: contracts.ja,
+		locks: locks.ja,
 		/** A contract check's reason (a code and its facts) as a sentence. */
 		checkReason: (r: Reason) => say(jaReasons, r)
 	},
@@ -39,6 +41,7 @@ const catalog = {
 		verify: verify.en,
 		certificate: certificate.en,
 		contracts: contracts.en,
+		locks: locks.en,
 		checkReason: (r: Reason) => say(enReasons, r)
 	}
 };
