@@ -9,6 +9,7 @@ import { seedIssuers } from './seed-issuers';
 import { seedGuarantees } from './seed-guarantees';
 import { seedContractGuarantees, seedRulesOrganization } from './seed-contracts';
 import { seedScreens } from './seed-screens';
+import { seedLocks } from './seed-locks';
 
 /**
  * Fixtures for the browser tests, on top of the demo data. Tests that change state (disable a
@@ -77,7 +78,9 @@ export async function seed() {
 		guarantees: await seedGuarantees(),
 		contractGuarantees: await seedContractGuarantees(),
 		rulesOrganization,
-		screens: await seedScreens(E2E_PASSWORD)
+		screens: await seedScreens(E2E_PASSWORD),
+		// The locks page: 長柄町 and an admin of 一宮町 (made above).
+		locks: await seedLocks(E2E_PASSWORD)
 	};
 	// A signed checkpoint for the audit screen and the printed records (the server signs the next).
 	return { ...seeded, checkpoint: await checkpoints.create() };
