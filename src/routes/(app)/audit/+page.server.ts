@@ -44,6 +44,8 @@ export const load: PageServerLoad = async ({ url }) => {
 				ip: event.ip,
 				// Outsiders' failed sign-ins folded into one event (identity/sign-in-failures.ts).
 				count: (event.detail as { count?: unknown } | null)?.count ?? null,
+				// Whose lock an admin lifted (identity/lock-admin.ts); a number is in its own column.
+				liftedFor: event.action === 'rate-limit.lift' ? liftedFor(event.detail) : null,
 				lockTrail: trail && {
 					attempts: trail.attempts.map((a) => ({ ...a, actor: actor(a) })),
 					elsewhere: trail.elsewhere
@@ -55,3 +57,9 @@ export const load: PageServerLoad = async ({ url }) => {
 		checkpoint
 	};
 };
+
+function liftedFor(detail: unknown): string | null {
+	const { username, address } = (detail ?? {}) as { username?: unknown; address?: unknown };
+	if (typeof username !== 'string') return null;
+	return typeof address === 'string' ? `${username} ${address}` : username;
+}
