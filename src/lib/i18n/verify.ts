@@ -66,6 +66,8 @@ export const ja = {
 			user: '心当たりがないときは、この団体の管理者に連絡してください。',
 			organization: '心当たりがないときは、この団体の管理者に連絡してください。'
 		},
+		/** The organisation's admin lifts a lock on /admin/locks (identity/lock-admin.ts). */
+		lift: '急ぐときは、この団体の管理者が「停止の解除」画面ですぐに解除できます。',
 		contact: '問い合わせ先',
 		office: (name: string, phone: string) => (phone ? `${name}（電話 ${phone}）` : name),
 		noticeContact: 'お知らせに記載の保証事業会社の窓口'
@@ -171,6 +173,7 @@ export const en: typeof ja = {
 			user: 'If this was not you, tell an administrator of your organisation.',
 			organization: 'If you do not know why, tell an administrator of your organisation.'
 		},
+		lift: 'If it is urgent, an administrator of your organisation can lift it at once on "Paused checks".',
 		contact: 'Contact',
 		office: (name, phone) => (phone ? `${name} (phone ${phone})` : name),
 		noticeContact: "The surety company's office printed on the notice"
