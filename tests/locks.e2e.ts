@@ -48,6 +48,18 @@ test('an admin lifts a number locked by wrong keys, by keyboard, and the clerk v
 		expect((await lift(page, key)).status()).toBe(403);
 	}
 
+	// The auditor's password, mistyped five times on this address: a sign-in lock to lift too.
+	await signOut(page);
+	const auditor = users.auditor;
+	for (let i = 0; i < 5; i++) {
+		const wrong = await page.request.post('/login', {
+			form: { ...auditor, password: 'not the password' },
+			headers: { origin: ORIGIN, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(wrong.status()).toBe(400);
+	}
+
 	// Another organisation's admin neither sees it nor lifts it with a forged form.
 	await signOut(page);
 	await signIn(page, users.otherAdmin);
@@ -70,6 +82,13 @@ test('an admin lifts a number locked by wrong keys, by keyboard, and the clerk v
 	await expect(row).toContainText('保証契約番号の照合');
 	await expect(row).toContainText('5回（上限 5回）');
 	await expect(row).toContainText(/令和\d+年\d+月\d+日 \d{1,2}:\d{2} まで/);
+	const signInLock = page.locator(
+		`tr[data-kind="account-address"][data-subject="${auditor.username}"]`
+	);
+	await expect(signInLock.getByRole('rowheader')).toHaveText(
+		`長柄 監査（${auditor.username}） 接続元 127.0.0.1`
+	);
+	await expect(signInLock).toContainText('ログイン（この接続元から）');
 	await expectAccessible(page);
 	await screenshotWidths(page, 'locks');
 
@@ -85,19 +104,29 @@ test('an admin lifts a number locked by wrong keys, by keyboard, and the clerk v
 		`保証契約番号の照合の停止を解除しました（${g.guaranteeNumber}）。`
 	);
 	await expect(row).toHaveCount(0);
-	await expect(page.getByTestId('no-locks')).toBeVisible();
+	await expect(signInLock).toHaveCount(1);
 	await expectAccessible(page);
 	await screenshot(page, 'locks-lifted');
+	await signInLock.getByRole('button', { name: /解除する/ }).click();
+	await expect(page.getByRole('status')).toContainText(
+		'ログイン（この接続元から）の停止を解除しました'
+	);
+	await expect(page.getByTestId('no-locks')).toBeVisible();
 
 	// Lifted is lifted: the same form again is told so, and the trail shows who lifted what.
 	const again = await lift(page, key);
 	expect(again.status()).toBe(409);
 	await page.goto('/audit?action=rate-limit.lift');
 	const event = page.locator('tr[data-action="rate-limit.lift"][data-outcome="success"]');
-	await expect(event).toContainText(g.guaranteeNumber);
-	await expect(event).toContainText('保証契約番号の照合の停止');
+	const numberLift = event.and(page.locator('[data-reason="lock-number"]'));
+	await expect(numberLift).toContainText(g.guaranteeNumber);
+	await expect(numberLift).toContainText('保証契約番号の照合の停止');
+	const signInLift = event.and(page.locator('[data-reason="lock-account-address"]'));
+	await expect(signInLift.getByTestId('lifted-for')).toHaveText(`${auditor.username} 127.0.0.1`);
 
 	await signOut(page);
 	await signIn(page, users.clerk);
 	expect((await postKey(page, g, g.authKey)).status()).toBe(303);
+	await signOut(page);
+	await signIn(page, auditor);
 });

@@ -192,4 +192,6 @@ test("the auditor's and the admin's pages", async ({ page }) => {
 	await expectReflows(page, 'admin');
 	await page.goto('/admin/rules');
 	await expectReflows(page, 'admin-rules');
+	await page.goto('/admin/locks');
+	await expectReflows(page, 'admin-locks');
 });
