@@ -176,4 +176,15 @@ describe('an admin lifts a lock of their own organisation', () => {
 		await lift(admin, lock.key);
 		expect(await login(user.password, first.devices)).toMatchObject({ ok: true });
 	});
+
+	it('of 40 parallel lifts of one lock, one lifts and one event is written', async () => {
+		const { org, admin, clerk } = await town();
+		const g = await makeGuarantee({ organizationId: org.id });
+		for (let i = 0; i < 5; i++) await attempt(clerk, g.guaranteeNumber, wrongKey(g.canonicalKey));
+		const [lock] = await list(admin);
+		const results = await Promise.all(Array.from({ length: 40 }, () => lift(admin, lock.key)));
+		expect(results.filter((r) => 'lifted' in r)).toHaveLength(1);
+		expect(results.filter((r) => 'error' in r && r.error === 'notLocked')).toHaveLength(39);
+		expect(await lifts(org.id)).toHaveLength(1);
+	});
 });
