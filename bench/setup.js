@@ -47,7 +47,7 @@ export async function prepareBench({ port, pgStats = false, env: extra = {} }) {
 		...extra
 	};
 	// The browser tests' seed (demo data, guarantees with known keys, issuer tokens).
-	const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
+	const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts', '--clerks'], { env, encoding: 'utf8' });
 	if (seeded.status !== 0) throw new Error(seeded.stderr);
 	const seed = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
 	return { pg, base, env, seed };
@@ -63,7 +63,7 @@ export function preparePglite({ port, env: extra = {} }) {
 	const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
 	delete env.DATABASE_URL;
 	Object.assign(env, { ORIGIN: base, LOG_LEVEL: 'warn', LOGIN_IP_LIMIT: '100000', ...extra });
-	const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts'], { env, encoding: 'utf8' });
+	const seeded = spawnSync('npx', ['tsx', 'bench/seed.ts', '--clerks'], { env, encoding: 'utf8' });
 	if (seeded.status !== 0) throw new Error(seeded.stderr);
 	const seed = JSON.parse(seeded.stdout.slice(seeded.stdout.indexOf('{')));
 	return { env, seed, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
