@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoUser, expectAccessible, screenshot, seed, signIn } from './support/fixtures';
+import { unmarkedJapanese } from './support/lang';
 
 /**
  * Issue 14, as a clerk meets it: a guarantee of other works is refused, then attached with a
@@ -310,6 +311,8 @@ test('in English the checks speak English: only names people typed stay as typed
 		"The contractor “長生工業株式会社” differs from the contract's “長生工業”"
 	);
 	await expect(same).toContainText(`Attached after review (note: ${note})`);
+	// The names and the note are Japanese inside an English sentence: marked so (WCAG 3.1.2).
+	await expect(same.locator('[lang="ja"]')).toHaveText(['長生工業株式会社', '長生工業', note]);
 	await expect(page.locator('[data-check="submitted"]')).toContainText(
 		'Not submitted: Advance payment guarantee'
 	);
@@ -330,6 +333,8 @@ test('in English the checks speak English: only names people typed stay as typed
 		// Nor anywhere else on the page: the punctuation around the portal's words is English too.
 		const lines = (await page.locator('body').innerText()).split('\n');
 		expect(lines.filter((line) => japanese.test(untyped(line)))).toEqual([]);
+		// And what was typed in Japanese is marked as Japanese, in the checks and around them.
+		expect(await unmarkedJapanese(page)).toEqual([]);
 	}
 	await expectEnglish();
 	await lookAt(page, 'contract-checks-en');

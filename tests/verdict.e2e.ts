@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoUser, expectAccessible, ORIGIN, screenshot, seed, signIn } from './support/fixtures';
 import { present } from './support/keys';
 import { printedPages } from './support/print';
+import { unmarkedJapanese } from './support/lang';
 
 /**
  * The certificate page states its verdict first (API.md §4: `data-verdict` on the first element
@@ -122,6 +123,13 @@ test('in English, the verdict, the change badges and the cancellation reason are
 	await expect(page.locator('li[data-version="2"] .reason')).toHaveText('Increase');
 	await expect(page.locator('li[data-version="3"] .reason')).toHaveText('Guarantee end changed');
 	await expect(page.getByTestId('signature')).toContainText('Not signed');
+	// The issuer's name inside the English sentence, and every other Japanese value on the page
+	// (the works, the orderer, the contractor), is marked Japanese (WCAG 3.1.2).
+	await expect(page.getByTestId('signature').first().locator('[lang="ja"]')).toHaveText([
+		'東日本建設業保証株式会社',
+		'東日本建設業保証株式会社'
+	]);
+	expect(await unmarkedJapanese(page)).toEqual([]);
 	await expectAccessible(page);
 	await screenshot(page, 'verdict-valid-en');
 

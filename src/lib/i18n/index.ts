@@ -63,6 +63,12 @@ export function provideMessages(getLocale: () => Locale): void {
 	setContext(KEY, getLocale);
 }
 
+/** The reader's language, for a component that words or marks text itself. */
+export function useLocale(): () => Locale {
+	const getLocale = getContext<() => Locale>(KEY);
+	return () => getLocale?.() ?? DEFAULT_LOCALE;
+}
+
 export function useMessages(): () => Messages {
 	const getLocale = getContext<() => Locale>(KEY);
 	return () => messages(getLocale?.() ?? DEFAULT_LOCALE);
